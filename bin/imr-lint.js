@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Lints IMR letters from the command line; see `imr-lint --help`.
+require('../dist/imr-lint.js');

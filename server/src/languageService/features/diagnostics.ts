@@ -1,0 +1,52 @@
+/** Runs the rule set over a parsed document and returns LSP diagnostics, sorted. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../model';
+import { RULES, type Severity, type SeveritySetting } from '../rules';
+
+export type RuleSettings = Record<string, SeveritySetting>;
+
+/** Where each rule's documentation lives (the README's rule table). */
+export const RULE_DOCS_BASE = 'https://github.com/imr-tools/imr-letters#rule-';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function computeDiagnostics(doc: ParsedDocument, settings: RuleSettings = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const letter of doc.letters) {
+    for (const rule of RULES) {
+      const setting = settings[rule.code] ?? rule.defaultSeverity;
+      if (setting === 'off') continue;
+      for (const p of rule.check({ document: doc, letter })) {
+        out.push({
+          range: p.range,
+          severity: SEVERITY[setting] ?? SEVERITY[rule.defaultSeverity],
+          code: rule.code,
+          codeDescription: { href: RULE_DOCS_BASE + rule.code },
+          source: 'imr',
+          message: p.message,
+          ...(p.data ? { data: p.data } : {}),
+        });
+      }
+    }
+  }
+  return sortAndDedupe(out);
+}
+
+function sortAndDedupe(list: Diagnostic[]): Diagnostic[] {
+  list.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      String(a.code).localeCompare(String(b.code)) ||
+      a.message.localeCompare(b.message),
+  );
+  return list.filter((d, i) => {
+    const p = list[i - 1];
+    return !p || p.code !== d.code || p.message !== d.message || p.range.start.line !== d.range.start.line || p.range.start.character !== d.range.start.character;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Names the treatment of a disputed item from its title: the drug (brand and generic)
+ * or the service, its category, and the dose, quantity and frequency where written.
+ */
+import type { Treatment } from '../model';
+import { findDrug } from './drugs';
+
+const CATEGORY_RULES: Array<[RegExp, string]> = [
+  [/\b(MRI|CT scan|CT|X-?rays?|radiograph|ultrasound|bone scan|imaging)\b/i, 'Diagnostic Testing'],
+  [/\b(EMG|NCV|NCS|nerve conduction|electromyograph)/i, 'Diagnostic Testing'],
+  [/\b(urine drug|drug screen|lab|blood test|panel|toxicology)\b/i, 'Diagnostic Testing'],
+  [/\b(TENS|interferential|H-wave|stimulat)/i, 'DMEPOS'],
+  [/\b(brace|orthotic|orthosis|cane|walker|wheelchair|DME|cold therapy|hot\/cold|cryotherapy|pillow|mattress|unit)\b/i, 'DMEPOS'],
+  [/\b(injection|epidural|ESI|block|radiofrequency|ablation|rhizotomy|trigger point)/i, 'Injection'],
+  [/\b(acupuncture)\b/i, 'Rehabilitation'],
+  [/\b(chiropractic|manipulation)\b/i, 'Rehabilitation'],
+  [/\b(physical therapy|occupational therapy|PT|OT|aquatic therapy|therapy sessions?)\b/i, 'Rehabilitation'],
+  [/\b(psycholog|psychiatr|cognitive behavio|CBT|biofeedback)/i, 'Psych Services'],
+  [/\b(functional restoration|work hardening|work conditioning|program)\b/i, 'Programs'],
+  [/\b(surgery|arthroscop|fusion|discectomy|laminectomy|replacement|repair|release|-?ectomy|-?otomy)\b/i, 'Surgery'],
+  [/\b(home health|home care|caregiver)\b/i, 'Home Health'],
+  [/\b(transportation)\b/i, 'Transportation'],
+  [/\b(consult|evaluation|follow-?up|office visit|referral)\b/i, 'Evaluation & Management'],
+  [/\b(cream|gel|patch|ointment|compound|topical)\b/i, 'Pharmaceuticals'],
+];
+
+const DOSE = /\b\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s?(?:mg|mcg|ml|g|%|units?)\b/i;
+const QUANTITY = /(?:#\s?\d+|\bQTY:?\s?\d+|\bx\s?\d+(?:\s?(?:sessions?|visits?|days?|weeks?))?|\b\d+\s(?:sessions?|visits?|tablets?|capsules?|refills?|patches?))\b/i;
+const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+\s?h(?:ours?|rs?)?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)\b/i;
+
+export function readTreatment(title: string): Treatment | null {
+  const t = title.trim();
+  if (!t) return null;
+  const drug = findDrug(t);
+  const treatment: Treatment = { name: drug ? drug.name : serviceName(t) };
+  if (drug) {
+    treatment.generic = drug.entry.generic;
+    if (drug.isBrand) treatment.brand = drug.name;
+    treatment.drugClass = drug.entry.drugClass;
+    treatment.category = 'Pharmaceuticals';
+  } else {
+    for (const [re, cat] of CATEGORY_RULES) {
+      if (re.test(t)) {
+        treatment.category = cat;
+        break;
+      }
+    }
+  }
+  const dose = DOSE.exec(t);
+  if (dose) treatment.dose = dose[0];
+  const qty = QUANTITY.exec(t);
+  if (qty) treatment.quantity = qty[0];
+  const freq = FREQUENCY.exec(t);
+  if (freq) treatment.frequency = freq[0];
+  return treatment;
+}
+
+/** The service name: the title up to the first dose, quantity or parenthesis. */
+function serviceName(title: string): string {
+  const cut = title.search(/\s(?:\d|#|\(|x\s?\d|QTY)/i);
+  return (cut > 0 ? title.slice(0, cut) : title).replace(/[,:;]+$/, '').trim();
+}

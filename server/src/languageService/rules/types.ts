@@ -1,0 +1,26 @@
+/** What a rule is: a stable code, a default severity, a one-line doc and a check. */
+import type { Range } from 'vscode-languageserver-types';
+import type { Letter, ParsedDocument } from '../model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Problem {
+  range: Range;
+  message: string;
+  /** Extra data for quick fixes (e.g. the missing section kind). */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  document: ParsedDocument;
+  letter: Letter;
+}
+
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  /** One line for the README rule table and the diagnostic's doc link. */
+  description: string;
+  check(ctx: RuleContext): Problem[];
+}

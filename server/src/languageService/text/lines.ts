@@ -1,0 +1,93 @@
+/**
+ * Splits a text into lines the way LSP counts them (\r\n, \n or \r end a line) and gives
+ * each line a "clean" form for matching: extraction noise (BOM, NBSP, form feeds, tabs,
+ * curly quotes) folded to plain ASCII and surrounding spaces trimmed. Matching is done on
+ * the clean form; ranges always point into the raw text.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** The line as written, without its terminator. */
+  raw: string;
+  /** Noise folded and trimmed; '' for a blank line. */
+  clean: string;
+  /** Character in `raw` where the clean text starts (first non-space). */
+  start: number;
+  /** Character in `raw` just after the clean text ends (last non-space + 1). */
+  end: number;
+}
+
+const NOISE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\f\t\v\ufeff]/g;
+const QUOTES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u00ad': '',
+};
+const QUOTE_RE = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2010-\u2014\u00ad]/g;
+
+/** Folds extraction noise to plain characters without changing the string's length. */
+export function foldNoise(raw: string): string {
+  // Every replacement is one UTF-16 unit for one (soft hyphen becomes a space), so
+  // character positions in the folded string equal positions in the raw one.
+  let s = raw.replace(NOISE, ' ');
+  if (QUOTE_RE.test(s)) {
+    QUOTE_RE.lastIndex = 0;
+    s = s.replace(QUOTE_RE, (c) => QUOTES[c] || ' ');
+  }
+  return s;
+}
+
+export function makeLine(index: number, raw: string): Line {
+  const folded = foldNoise(raw);
+  let start = 0;
+  let end = folded.length;
+  while (start < end && folded.charCodeAt(start) <= 32) start++;
+  while (end > start && folded.charCodeAt(end - 1) <= 32) end--;
+  return { index, raw, clean: folded.slice(start, end), start, end };
+}
+
+/** Splits `text` into lines; a text always has at least one line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push(makeLine(lines.length, text.slice(lineStart, i)));
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+    }
+  }
+  lines.push(makeLine(lines.length, text.slice(lineStart)));
+  return lines;
+}
+
+/** The range of a line's clean text. */
+export function lineRange(line: Line): Range {
+  return { start: { line: line.index, character: line.start }, end: { line: line.index, character: line.end } };
+}
+
+/** A range from the first clean character of `first` to the last of `last`. */
+export function spanRange(first: Line, last: Line): Range {
+  return { start: { line: first.index, character: first.start }, end: { line: last.index, character: last.end } };
+}
+
+/** A range inside one line, from raw character `from` to `to`. */
+export function inLine(line: Line, from: number, to: number): Range {
+  return { start: { line: line.index, character: from }, end: { line: line.index, character: to } };
+}
