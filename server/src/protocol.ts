@@ -31,3 +31,36 @@ export const DocumentSummaryRequest = 'imr/documentSummary';
 export interface DocumentSummaryParams {
   uri: string;
 }
+
+/**
+ * `imr/workspaceLetters`: every letter the server's workspace index holds (files on disk
+ * in the workspace folders, with open documents' unsaved text taking precedence).
+ */
+export const WorkspaceLettersRequest = 'imr/workspaceLetters';
+
+/** `imr/indexChanged` (server -> client): the index changed; `uris` lists changed files (all when absent). */
+export const IndexChangedNotification = 'imr/indexChanged';
+export interface IndexChangedParams {
+  uris?: string[];
+  /** Letters indexed so far, and files indexed / total while indexing is under way. */
+  letterCount: number;
+  filesIndexed: number;
+  filesTotal: number;
+  indexing: boolean;
+}
+
+/** `imr/reindex` (client -> server request): drop the index and rebuild it. */
+export const ReindexRequest = 'imr/reindex';
+
+/** `imr/extractPdf`: text of a PDF letter, for the read-only `imr-pdf:` documents. */
+export const ExtractPdfRequest = 'imr/extractPdf';
+export interface ExtractPdfParams {
+  /** file: URI of the PDF. */
+  uri: string;
+}
+export interface ExtractPdfResult {
+  text: string;
+  /** 1-based page number of each line of `text`. */
+  pageOfLine: number[];
+  pageCount: number;
+}
