@@ -1,0 +1,1 @@
+import type { BenchCase } from '../types'; export const editorCase: BenchCase = { name: 'editor', run: async () => [] };

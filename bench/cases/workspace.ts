@@ -1,0 +1,1 @@
+import type { BenchCase } from '../types'; export const workspaceCase: BenchCase = { name: 'workspace', run: async () => [] };

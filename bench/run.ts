@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: runs every bench case, each several times, and prints one table of
+ * medians with ratios against baselines measured in the same run.
+ *
+ *   node --expose-gc --import tsx bench/run.ts [--quick] [--json FILE] [--only a,b]
+ *
+ * --quick   small inputs and 3 runs, to check the harness (numbers are not the targets')
+ * --json    also write rows + machine info as JSON to FILE
+ * --only    run only the named cases (parse, scaling, editor, workspace, startup, pdf)
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BenchCase, BenchContext, Row } from './types';
+import { textTable } from './table';
+import { machineInfo, describeMachine } from './machine';
+import { parseCase } from './cases/parse';
+import { scalingCase } from './cases/scaling';
+import { editorCase } from './cases/editor';
+import { workspaceCase } from './cases/workspace';
+import { startupCase } from './cases/startup';
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** The PDF engineer's case, when present: bench/cases/pdf.ts exporting `pdfCase` or a default BenchCase. */
+async function optionalPdfCase(root: string): Promise<BenchCase | null> {
+  const file = join(root, 'bench', 'cases', 'pdf.ts');
+  if (!existsSync(file)) return null;
+  const mod = (await import(file)) as { pdfCase?: BenchCase; default?: BenchCase | { pdfCase?: BenchCase } };
+  const found = mod.pdfCase ?? (mod.default && 'run' in mod.default ? mod.default : (mod.default as { pdfCase?: BenchCase } | undefined)?.pdfCase);
+  return found ?? null;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const jsonOut = argValue(args, '--json');
+  const only = argValue(args, '--only')?.split(',');
+  const root = resolve(__dirname, '..');
+  const scratch = join(tmpdir(), 'imr-bench');
+  mkdirSync(scratch, { recursive: true });
+  const ctx: BenchContext = { quick, runs: quick ? 3 : 7, root, scratch, log: (m) => process.stderr.write(`[bench] ${m}\n`) };
+  if (!(globalThis as { gc?: unknown }).gc) ctx.log('note: run with --expose-gc for a GC between runs');
+
+  const cases: BenchCase[] = [parseCase, scalingCase, editorCase, workspaceCase];
+  const pdf = await optionalPdfCase(root);
+  if (pdf) cases.push(pdf);
+  else ctx.log('pdf: bench/cases/pdf.ts not present, skipped');
+  cases.push(startupCase); // last: it rebuilds dist/ in production mode and back
+  const machine = machineInfo();
+  ctx.log(describeMachine(machine));
+
+  const rows: Row[] = [];
+  for (const c of cases) {
+    if (only && !only.includes(c.name)) continue;
+    ctx.log(`--- ${c.name}`);
+    try {
+      rows.push(...(await c.run(ctx)));
+    } catch (err) {
+      // A broken case is a result too: it shows in the table as a FAIL row rather than hiding.
+      rows.push({ case: c.name, measure: 'case crashed', median: null, unit: '', pass: false, note: String((err as Error)?.stack ?? err).split('\n').slice(0, 3).join(' | ') });
+    }
+  }
+
+  const header = `IMR bench${quick ? ' (--quick: small inputs, not the target sizes)' : ''}\n${describeMachine(machine)}\n`;
+  process.stdout.write(`${header}\n${textTable(rows)}\n`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ quick, machine, runs: ctx.runs, rows }, null, 2));
+  const failed = rows.filter((r) => r.pass === false).length;
+  process.stdout.write(`\n${rows.filter((r) => r.pass === true).length} passed, ${failed} failed\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(2);
+  },
+);
