@@ -42,8 +42,8 @@ export class BenchServer {
       for (const l of [...this.listeners]) l(p);
     });
     // Any other notification (e.g. imr/indexChanged) goes to listeners registered by method name.
-    this.connection.onNotification((method: string, params: unknown) => {
-      for (const l of [...(this.notificationListeners.get(method) ?? [])]) l(params);
+    this.connection.onUnhandledNotification((msg) => {
+      for (const l of [...(this.notificationListeners.get(msg.method) ?? [])]) l(msg.params);
     });
     this.connection.listen();
   }
