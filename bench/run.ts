@@ -6,13 +6,14 @@
  *
  * --quick   small inputs and 3 runs, to check the harness (numbers are not the targets')
  * --json    also write rows + machine info as JSON to FILE
+ * --markdown also write the machine line and the table as Markdown to FILE (for docs/performance.md)
  * --only    run only the named cases (parse, scaling, editor, workspace, startup, pdf)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchCase, BenchContext, Row } from './types';
-import { textTable } from './table';
+import { textTable, markdownTable } from './table';
 import { machineInfo, describeMachine } from './machine';
 
 /**
@@ -70,15 +71,17 @@ async function main(): Promise<number> {
       rows.push(...(await c.run(ctx)));
     } catch (err) {
       // A broken case is a result too: it shows in the table as a FAIL row rather than hiding.
-      rows.push({ case: entry.name, measure: 'case crashed', median: null, unit: '', pass: false, note: String((err as Error)?.stack ?? err).split('\n').slice(0, 3).join(' | ') });
+      rows.push({ case: entry.name, measure: 'case crashed', median: null, unit: '', target: 'runs', pass: false, note: String((err as Error)?.stack ?? err).split('\n').slice(0, 3).join(' | ') });
     }
   }
 
   const header = `IMR bench${quick ? ' (--quick: small inputs, not the target sizes)' : ''}\n${describeMachine(machine)}\n`;
   process.stdout.write(`${header}\n${textTable(rows)}\n`);
+  const markdownOut = argValue(args, '--markdown');
+  if (markdownOut) writeFileSync(markdownOut, `Machine: ${describeMachine(machine)}${quick ? ' (--quick)' : ''}\n\n${markdownTable(rows)}\n`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ quick, machine, runs: ctx.runs, rows }, null, 2));
-  const failed = rows.filter((r) => r.pass === false).length;
-  process.stdout.write(`\n${rows.filter((r) => r.pass === true).length} passed, ${failed} failed\n`);
+  const count = (v: boolean | null) => rows.filter((r) => r.target && (r.pass ?? null) === v).length;
+  process.stdout.write(`\ntargets met: ${count(true)}, missed: ${count(false)}, not measurable: ${count(null)}\n`);
   return 0;
 }
 
