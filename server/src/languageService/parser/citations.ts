@@ -1,44 +1,56 @@
 /**
  * Reads the guideline sources cited on a guideline line: MTUS (and its ACOEM chapters),
- * ODG, and others, with chapter, section and page citations where written.
+ * ODG, and others, with chapter, section and page citations where written. Each citation
+ * starts at "Decision based on" (or at the start of the text) and runs to the next one.
  */
 import type { Citation } from '../model';
 import type { JoinedText } from '../text/joined';
 import { collapseSpaces } from '../text/joined';
 
-/** Each citation starts at "Decision based on" or at a source name; it runs to the next one. */
-const SOURCE = /\b(?:Non-MTUS Citation|MTUS|ACOEM|Official Disability Guidelines|ODG|UpToDate|Up-to-Date)\b/gi;
+const SOURCE = /\b(?:Non-MTUS|MTUS|ACOEM|Official Disability Guidelines|ODG|UpToDate|Up-to-Date|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines|guideline)/i;
+const DECISION_BASED = /Decision based on\s*/gi;
 
-export function readCitations(joined: JoinedText): Citation[] {
+/** Citations in joined-text span [from, to) (the whole text by default). */
+export function readCitations(joined: JoinedText, from = 0, to = joined.text.length): Citation[] {
   const text = joined.text;
   const out: Citation[] = [];
-  const parts = text.split(/Decision based on\s*/i);
-  let at = 0;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p];
-    const from = text.indexOf(part, at);
-    at = from + part.length;
-    if (p === 0 && parts.length > 1) continue; // text before the first "Decision based on"
-    const trimmed = part.replace(/[\s.;,]+$/, '');
-    if (!trimmed || /did not cite/i.test(trimmed)) continue;
-    SOURCE.lastIndex = 0;
-    const m = SOURCE.exec(trimmed);
-    if (!m) continue;
-    out.push(makeCitation(trimmed, joined.rangeOf(from, from + trimmed.length)));
+  // Piece boundaries: the span start and every "Decision based on".
+  const cuts: Array<[number, number]> = [];
+  DECISION_BASED.lastIndex = from;
+  let pieceStart = from;
+  let m: RegExpExecArray | null;
+  while ((m = DECISION_BASED.exec(text)) && m.index < to) {
+    if (m.index > pieceStart) cuts.push([pieceStart, m.index]);
+    pieceStart = m.index + m[0].length;
+    if (m[0].length === 0) DECISION_BASED.lastIndex++;
+  }
+  cuts.push([pieceStart, to]);
+  for (const [a, b] of cuts) {
+    let end = b;
+    while (end > a && /[\s.;,]/.test(text[end - 1])) end--;
+    let start = a;
+    while (start < end && text.charCodeAt(start) === 32) start++;
+    if (end <= start) continue;
+    const piece = text.slice(start, end);
+    if (/did not cite/i.test(piece) || !SOURCE.test(piece.length > 400 ? piece.slice(0, 400) : piece)) continue;
+    out.push(makeCitation(piece, joined.rangeOf(start, end)));
   }
   return out;
 }
 
-function makeCitation(raw: string, range: Citation['range']): Citation {
-  const text = collapseSpaces(raw);
+export function makeCitation(raw: string, range: Citation['range']): Citation {
+  const text = collapseSpaces(raw.length > 2000 ? raw.slice(0, 2000) : raw);
   let kind: Citation['kind'] = 'other';
-  if (/\bNon-MTUS\b/i.test(text) || /\bODG\b|Official Disability Guidelines/i.test(text)) kind = /\bODG\b|Official Disability/i.test(text) ? 'ODG' : 'other';
+  if (/\bODG\b|Official Disability Guidelines/i.test(text)) kind = 'ODG';
+  else if (/\bNon-MTUS\b/i.test(text)) kind = 'other';
   else if (/\bACOEM\b/i.test(text)) kind = 'ACOEM';
-  else if (/\bMTUS\b/i.test(text)) kind = 'MTUS';
-  const pages = /Page\(?s?\)?\s*:?\s*([0-9][0-9,\- ]*[0-9]|[0-9]+)/i.exec(text);
-  const chapter = /\bChapter\s+(\d+)/i.exec(text);
+  else if (/\bMTUS\b|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines/i.test(text)) kind = 'MTUS';
   const c: Citation = { kind, text, range };
-  if (pages) c.pages = pages[1].replace(/\s+/g, ' ');
+  const pages = /\bPages?(?:\(s\))?\s*:?\s*(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
+  if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/[ ,-]+$/, '');
+  const chapter = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ?? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text);
   if (chapter) c.chapter = chapter[1];
+  const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|$)/i.exec(text);
+  if (section) c.section = section[1].trim();
   return c;
 }

@@ -7,7 +7,7 @@ import type { JoinedText } from '../text/joined';
 import { collapseSpaces } from '../text/joined';
 
 const NOT_NECESSARY =
-  /\b(?:not|non)[- ](?:seen as |considered |deemed |shown to be |found to be )?medically (?:necessary|reasonable|indicated|appropriate)|\bnot (?:been )?(?:established|supported|substantiated)\b|\bnon-?certified\b|\bdetermined to be not medically necessary|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b/i;
+  /\b(?:not|non)[- ](?:seen as |considered |deemed |shown to be |found to be |established as |supported as )?medically (?:necessary|reasonable|indicated|appropriate)|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b/i;
 const NECESSARY =
   /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity (?:has|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b/i;
 
@@ -54,7 +54,14 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
     const finding = /medical(?:ly)? necess/i.test(sentence) || /\bcertified\b/i.test(sentence) ? findingOf(sentence) : null;
     if (finding) return { text: collapseSpaces(text.slice(from, to)), range: joined.rangeOf(from, to), finding };
   }
+  // No medical-necessity wording: accept a plain finding in the last sentence when it speaks
+  // of the request ("Therefore, the request is not supported."), never a guideline quote.
   const lastSentence = list[list.length - 1];
+  if (lastSentence) {
+    const sentence = stripQuoted(text.slice(lastSentence.from, lastSentence.to));
+    const finding = /\b(?:request|therefore|thus|accordingly|consequently|as such)\b/i.test(sentence) ? findingOf(sentence) : null;
+    if (finding) return { text: collapseSpaces(text.slice(lastSentence.from, lastSentence.to)), range: joined.rangeOf(lastSentence.from, lastSentence.to), finding };
+  }
   if (!lastSentence) return null;
   return {
     text: collapseSpaces(text.slice(lastSentence.from, lastSentence.to)),

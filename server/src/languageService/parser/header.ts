@@ -1,71 +1,105 @@
 /**
  * Reads the header table (case number, dates, priority) that real letters carry before
- * their first section, whichever way the PDF-to-text tool laid it out.
+ * their first section, whichever way the PDF-to-text tool laid it out: label and value on
+ * one line, two columns interleaved, labels split over lines (`Application` / `Received:`),
+ * or all labels first and the values later. Ranges always point at the value.
  */
 import type { DateField, Field, HeaderFields } from '../model';
 import type { Line } from '../text/lines';
 import { inLine } from '../text/lines';
 import { toIsoDate } from './dates';
 
+/** A line that opens a header block (a new letter's header in a bulk export). */
 export function isHeaderStart(clean: string): boolean {
-  return /^Case Number\s*:/i.test(clean) || /^MAXIMUS FEDERAL SERVICES\b/i.test(clean);
+  const c = clean.charCodeAt(0);
+  if (c !== 67 && c !== 99 && c !== 77 && c !== 68 && c !== 73) return false;
+  return (
+    /^(?:IMR )?Case (?:Number|No\.?)\s*:/i.test(clean) ||
+    /^MAXIMUS FEDERAL SERVICES,? INC\.?$/.test(clean) ||
+    /^Date Assigned\s*:/i.test(clean)
+  );
 }
 
-type DateKey = 'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'noticeDate';
+type Key = 'caseNumber' | 'priority' | 'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'noticeDate';
 
-const DATE_LABELS: Array<[RegExp, DateKey]> = [
+const LABELS: Array<[RegExp, Key]> = [
+  [/(?:IMR )?Case (?:Number|No\.?)\s*:?/iy, 'caseNumber'],
+  [/Priority\s*:?/iy, 'priority'],
   [/Date Assigned\s*:?/iy, 'dateAssigned'],
   [/Decision Date\s*:?/iy, 'decisionDate'],
   [/Date of Injury\s*:?/iy, 'dateOfInjury'],
   [/UR Denial Date\s*:?/iy, 'urDenialDate'],
   [/Application(?:\s+Received)?\s*:?/iy, 'applicationReceived'],
+  [/Received\s*:/iy, 'applicationReceived'],
   [/Dated\s*:/iy, 'noticeDate'],
 ];
-const DATE_VALUE = /\s*(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/y;
-const CASE_NUMBER = /Case Number\s*:?\s*((?:CM|IMR\s?)\d{2}-\d{4,7})/iy;
-const PRIORITY = /Priority\s*:?\s*(Standard|Expedited)\b/iy;
+const DATE = '\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|[A-Z][a-z]{2,8}\\.? \\d{1,2},? \\d{4}';
+const CASE = '(?:CM|IMR ?)\\d{2}-\\d{4,7}';
+const PRIORITY = 'Standard|Expedited';
+const VALUE: Record<'date' | 'case' | 'priority', RegExp> = {
+  date: new RegExp(`[ \\t]*(${DATE})`, 'y'),
+  case: new RegExp(`[ \\t]*(${CASE})`, 'iy'),
+  priority: new RegExp(`[ \\t]*(${PRIORITY})\\b`, 'iy'),
+};
+const ANY_VALUE = new RegExp(`(${CASE})|(${PRIORITY})\\b|(${DATE})`, 'gi');
 
-/** Reads header fields from the first lines of a letter (up to the first long paragraph). */
-export function readHeader(lines: readonly Line[]): HeaderFields {
+const typeOf = (key: Key): 'date' | 'case' | 'priority' => (key === 'caseNumber' ? 'case' : key === 'priority' ? 'priority' : 'date');
+
+/** Reads header fields from lines `from`..`to` (inclusive). */
+export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines.length - 1, 60)): HeaderFields {
   const header: HeaderFields = {};
-  const limit = Math.min(lines.length, 60);
-  for (let i = 0; i < limit; i++) {
+  const pending: Key[] = [];
+  for (let i = from; i <= to && i < lines.length; i++) {
     const line = lines[i];
-    if (line.clean === '') continue;
+    if (line.clean === '' || line.raw.length > 400) continue;
     const raw = line.raw;
+    const used: Array<[number, number]> = [];
     for (let at = line.start; at < line.end; at++) {
       const c = raw.charCodeAt(at);
-      // Labels start at a capital letter after a space or line start.
-      if (c < 65 || c > 90 || (at > 0 && raw.charCodeAt(at - 1) > 32)) continue;
-      CASE_NUMBER.lastIndex = at;
-      let m = CASE_NUMBER.exec(raw);
-      if (m && !header.caseNumber) {
-        const s = at + m[0].length - m[1].length;
-        header.caseNumber = { value: m[1].replace(/\s+/g, ' ').toUpperCase(), text: m[1], range: inLine(line, s, s + m[1].length) };
-        continue;
-      }
-      PRIORITY.lastIndex = at;
-      m = PRIORITY.exec(raw);
-      if (m && !header.priority) {
-        const s = at + m[0].length - m[1].length;
-        const value = m[1][0].toUpperCase() + m[1].slice(1).toLowerCase();
-        header.priority = { value, text: m[1], range: inLine(line, s, s + m[1].length) } as Field<string>;
-        continue;
-      }
-      for (const [re, key] of DATE_LABELS) {
+      // Labels start at a letter after a space or at the line start.
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || (at > line.start && raw.charCodeAt(at - 1) > 32 && raw.charCodeAt(at - 1) !== 0xa0)) continue;
+      for (const [re, key] of LABELS) {
         re.lastIndex = at;
         const label = re.exec(raw);
-        if (!label || header[key]) continue;
-        DATE_VALUE.lastIndex = at + label[0].length;
-        const value = DATE_VALUE.exec(raw);
-        if (!value) continue;
-        const s = at + label[0].length + value[0].length - value[1].length;
-        header[key] = dateField(value[1], line, s);
+        if (!label) continue;
+        const valueRe = VALUE[typeOf(key)];
+        valueRe.lastIndex = at + label[0].length;
+        const value = valueRe.exec(raw);
+        if (value) {
+          const s = valueRe.lastIndex - value[1].length;
+          if (!header[key]) set(header, key, value[1], line, s);
+          used.push([at, valueRe.lastIndex]);
+          at = valueRe.lastIndex - 1;
+        } else {
+          used.push([at, at + label[0].length]);
+          if (!header[key] && !pending.includes(key) && label[0].trimEnd().endsWith(':')) pending.push(key);
+          at += label[0].length - 1;
+        }
         break;
       }
     }
+    if (pending.length === 0) continue;
+    // Values standing alone (labels came first): give each to the first waiting label of its type.
+    ANY_VALUE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ANY_VALUE.exec(raw))) {
+      const s = m.index;
+      if (used.some(([a, b]) => s >= a && s < b)) continue;
+      const type = m[1] ? 'case' : m[2] ? 'priority' : 'date';
+      const k = pending.findIndex((p) => typeOf(p) === type);
+      if (k < 0) continue;
+      const key = pending.splice(k, 1)[0];
+      if (!header[key]) set(header, key, m[0], line, s);
+    }
   }
   return header;
+}
+
+function set(header: HeaderFields, key: Key, text: string, line: Line, from: number): void {
+  const range = inLine(line, from, from + text.length);
+  if (key === 'caseNumber') header.caseNumber = { value: text.replace(/\s+/g, ' ').toUpperCase(), text, range };
+  else if (key === 'priority') header.priority = { value: text[0].toUpperCase() + text.slice(1).toLowerCase(), text, range } as Field<string>;
+  else header[key] = dateField(text, line, from);
 }
 
 export function dateField(text: string, line: Line, from: number): DateField {

@@ -1,53 +1,82 @@
 /**
  * Recognises section headings in every known layout. Matching is on the clean line with
  * runs of spaces collapsed and case folded, so indented, centred or space-padded
- * headings are found too.
+ * headings are found too. Label-style headings (`ISSUE AT DISPUTE: Lumbar MRI`) may carry
+ * text after their colon.
  */
 import type { SectionKind } from '../model';
 
 interface HeadingPattern {
   kind: SectionKind;
   re: RegExp;
+  /** A heading that can only open a letter (a second one means a second letter). */
+  opener?: 'reference' | 'notice' | 'professional';
+  /** May be followed by text on the same line after its colon. */
+  label?: boolean;
 }
 
 // Anchored and free of nested quantifiers: each test is linear in the line length.
 const PATTERNS: HeadingPattern[] = [
-  { kind: 'howMade', re: /^HOW THE IMR FINAL DETERMINATION WAS MADE:?$/ },
-  { kind: 'caseSummary', re: /^(CLINICAL )?CASE SUMMARY:?$/ },
-  { kind: 'decisions', re: /^IMR ISSUES,? DECISIONS,? AND RATIONALES?:?$/ },
+  { kind: 'howMade', re: /^HOW THE IMR FINAL DETERMINATION WAS MADE:?$/, opener: 'reference' },
+  { kind: 'caseSummary', re: /^(CLINICAL )?CASE SUMMARY:?$/, label: true },
+  { kind: 'decisions', re: /^IMR ISSUES?,? DECISIONS?,? AND RATIONALES?:?$/ },
   { kind: 'decisions', re: /^IMR DECISIONS?(\(S\))? AND RATIONALES?(\(S\))?:?$/ },
-  { kind: 'documentsReviewed', re: /^DOCUMENTS REVIEWED( FOR DETERMINATION)?:?$/ },
+  { kind: 'decisions', re: /^NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION:?$/, opener: 'notice' },
+  { kind: 'documentsReviewed', re: /^DOCUMENTS REVIEWED( FOR DETERMINATION)?:?$/, label: true },
   { kind: 'decisionAndRationale', re: /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE:?$/ },
-  { kind: 'qualifications', re: /^MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER:?$/ },
-  { kind: 'qualifications', re: /^MEDICAL REVIEWER QUALIFICATIONS:?$/ },
-  { kind: 'issueAtDispute', re: /^ISSUES? AT DISPUTE:?$/ },
+  { kind: 'qualifications', re: /^MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER:?$/, label: true },
+  { kind: 'qualifications', re: /^MEDICAL REVIEWER QUALIFICATIONS:?$/, label: true },
+  { kind: 'issueAtDispute', re: /^ISSUES? AT DISPUTE:?$/, label: true },
   { kind: 'guidelinesRelied', re: /^MEDICAL TREATMENT GUIDELINE\(?S?\)? RELIED UPON BY (THE )?PROFESSIONAL REVIEWER AND WHY:?$/ },
-  { kind: 'rationale', re: /^RATIONALE FOR WHY THE REQUESTED TREATMENT\/SERVICE IS\/WAS NOT MEDICALLY NECESSARY:?$/ },
-  { kind: 'other', re: /^MEDICAL PROFESSIONAL REVIEW:?$/ },
+  { kind: 'rationale', re: /^RATIONALE FOR WHY THE REQUESTED TREATMENT\/SERVICE (IS\/WAS|IS|WAS)( NOT)? MEDICALLY NECESSARY:?$/ },
+  { kind: 'other', re: /^MEDICAL PROFESSIONAL REVIEW:?$/, opener: 'professional' },
 ];
+
+/** Longest line tested as a heading: longer lines are prose. */
+const MAX_HEADING = 120;
 
 /** Collapses spaces and upper-cases a clean line for heading comparison. */
 export function headingKey(clean: string): string {
   return clean.replace(/ {2,}/g, ' ').toUpperCase();
 }
 
-/** The section a line heads, or null. `clean` is the line's clean text. */
-export function matchHeading(clean: string): SectionKind | null {
-  if (clean.length < 12 || clean.length > 110) return null;
+export interface HeadingMatch {
+  kind: SectionKind;
+  opener?: 'reference' | 'notice' | 'professional';
+  /** Length of the heading proper within the tested text (less than its length when text follows a label). */
+  length: number;
+}
+
+/** The heading `clean` (one line, or two joined by a space) is, or null. */
+export function matchHeadingDetail(clean: string): HeadingMatch | null {
+  if (clean.length < 12 || clean.length > MAX_HEADING * 2) return null;
   const key = headingKey(clean);
-  for (const p of PATTERNS) if (p.re.test(key)) return p.kind;
+  for (const p of PATTERNS) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
+  // A label heading followed by text: test the part up to its first colon.
+  const colon = clean.indexOf(':');
+  if (colon > 8 && colon < 60 && colon < clean.length - 1) {
+    const head = headingKey(clean.slice(0, colon + 1));
+    for (const p of PATTERNS) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
+  }
   return null;
 }
+
+/** The section a line heads, or null. `clean` is the line's clean text. */
+export function matchHeading(clean: string): SectionKind | null {
+  if (clean.length > MAX_HEADING) return null;
+  return matchHeadingDetail(clean)?.kind ?? null;
+}
+
+const WRAP_STARTS =
+  /^(MEDICAL TREATMENT GUIDELINE|RATIONALE FOR WHY|IMR ISSUES|IMR DECISION|HOW THE IMR|INDEPENDENT MEDICAL|MEDICAL QUALIFICATIONS|NOTICE OF INDEPENDENT|DOCUMENTS REVIEWED|CLINICAL CASE|MEDICAL PROFESSIONAL|MEDICAL REVIEWER)/;
 
 /**
  * Long headings wrap in extraction ("MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY" /
  * "PROFESSIONAL REVIEWER AND WHY:"). True when `clean` could be the first half of one.
  */
 export function couldStartWrappedHeading(clean: string): boolean {
-  if (clean.length < 8 || clean.length > 90) return false;
-  const key = headingKey(clean);
-  if (key !== clean.replace(/ {2,}/g, ' ')) return false; // headings are upper case
-  return /^(MEDICAL TREATMENT GUIDELINE|RATIONALE FOR WHY|IMR ISSUES|HOW THE IMR|INDEPENDENT MEDICAL REVIEW|MEDICAL QUALIFICATIONS)/.test(key);
+  if (clean.length < 8 || clean.length > 100) return false;
+  return WRAP_STARTS.test(headingKey(clean));
 }
 
 /** The canonical heading text of the reference layout, used by quick fixes and snippets. */

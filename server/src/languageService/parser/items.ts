@@ -12,92 +12,93 @@ import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
+import { OUTCOME_TAIL, OUTCOME_ALONE, OTHER_TAIL, canonicalOutcome } from './outcomes';
 
 type LineKind = 'ca' | 'maximus' | 'rationale' | 'intro' | 'outcome' | 'outcomeAlone' | 'text';
 
-const CA_LABEL = /^Claims Administrator guidelines?\s*:/i;
+const CA_LABEL = /^Claims Administrator(?:'s)? guidelines?\s*:/i;
 const MAXIMUS_LABEL = /^MAXIMUS guidelines?\s*:/i;
 const RATIONALE_LABEL = /^Decision rationale\s*:/i;
 const INTRO = /^The Final Determination was based on decisions/i;
-/** A heading line ending in a valid outcome. */
-const OUTCOME_END = /:\s*(Upheld|Overturned)$/i;
-const OUTCOME_ALONE = /^(Upheld|Overturned)$/i;
-/** The tail after a heading's last colon when it is not a valid outcome: `Uphold`, `Upheld.`, `Denied`. */
-const OTHER_TAIL = /:\s*([A-Za-z][A-Za-z-]{2,20}(?: [A-Za-z][A-Za-z-]{2,20})?\.?)$/;
-
-const MAX_HEADING_LINES = 4;
+/** Lines this long are prose, never a heading line. */
+const MAX_HEADING_LINE = 400;
+/** A heading wraps over at most this many lines (a partial authorization over more). */
+const MAX_HEADING_LINES = 3;
+const MAX_PARTIAL_LINES = 7;
+/** A previous line ending like a rationale's conclusion is not part of the next heading. */
+const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
+const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)/i;
+const PARTIAL_START = /was the original request|original request was/i;
 
 export function classify(clean: string): LineKind {
-  if (CA_LABEL.test(clean)) return 'ca';
-  if (MAXIMUS_LABEL.test(clean)) return 'maximus';
-  if (RATIONALE_LABEL.test(clean)) return 'rationale';
-  if (INTRO.test(clean)) return 'intro';
-  if (clean.length < 400 && OUTCOME_END.test(clean)) return 'outcome';
-  if (OUTCOME_ALONE.test(clean)) return 'outcomeAlone';
+  const c = clean.charCodeAt(0);
+  if ((c === 67 || c === 99) && CA_LABEL.test(clean)) return 'ca';
+  if ((c === 77 || c === 109) && MAXIMUS_LABEL.test(clean)) return 'maximus';
+  if ((c === 68 || c === 100) && RATIONALE_LABEL.test(clean)) return 'rationale';
+  if (c === 84 && INTRO.test(clean)) return 'intro';
+  if (clean.length < MAX_HEADING_LINE) {
+    // Only the tail can hold the outcome: test the last characters of the line.
+    const tail = clean.length > 60 ? clean.slice(clean.length - 60) : clean;
+    if (OUTCOME_TAIL.test(tail)) return 'outcome';
+    if (clean.length < 40 && OUTCOME_ALONE.test(clean)) return 'outcomeAlone';
+  }
   return 'text';
 }
 
-function canonicalOutcome(word: string): Outcome | null {
-  const w = word.toLowerCase();
-  if (w === 'upheld') return 'Upheld';
-  if (w === 'overturned') return 'Overturned';
-  return null;
-}
+const isLabel = (k: LineKind): boolean => k === 'ca' || k === 'maximus' || k === 'rationale';
 
-/**
- * Finds items among `lines` (the body of a decisions section, blank lines included).
- * `sectionEnd` is the last line index belonging to the section.
- */
-export function readItems(lines: readonly Line[]): DisputedItem[] {
-  const body = lines.filter((l) => l.clean !== '');
+/** Finds the items among lines `from`..`to` (inclusive) of the document. */
+export function readItems(lines: readonly Line[], from: number, to: number): DisputedItem[] {
+  const body: Line[] = [];
+  for (let i = from; i <= to && i < lines.length; i++) if (lines[i].clean !== '') body.push(lines[i]);
   const kinds = body.map((l) => classify(l.clean));
 
   // Pass 1: where does each heading end? At a line ending in an outcome, at an outcome
   // alone after a line ending in a colon, or just before a label that can only open a new item.
   const headingEnds: number[] = [];
-  let seen = new Set<LineKind>();
+  const lastEnd = (): number => (headingEnds.length ? headingEnds[headingEnds.length - 1] : -1);
+  let seenCa = false;
+  let seenMax = false;
+  let seenRat = false;
   let inItem = false;
+  const open = (i: number): void => {
+    headingEnds.push(i);
+    seenCa = seenMax = seenRat = false;
+    inItem = true;
+  };
   for (let i = 0; i < body.length; i++) {
     const k = kinds[i];
-    if (k === 'outcome') {
-      headingEnds.push(i);
-      seen = new Set();
-      inItem = true;
-    } else if (k === 'outcomeAlone' && i > 0 && kinds[i - 1] === 'text' && body[i - 1].clean.endsWith(':')) {
-      headingEnds.push(i);
-      seen = new Set();
-      inItem = true;
-    } else if (k === 'ca' || k === 'maximus' || k === 'rationale') {
+    if (k === 'outcome') open(i);
+    else if (k === 'outcomeAlone' && i > 0 && kinds[i - 1] === 'text' && body[i - 1].clean.endsWith(':')) open(i);
+    else if (isLabel(k)) {
       const opensNew =
         !inItem ||
-        seen.has(k) ||
-        (k === 'ca' && (seen.has('maximus') || seen.has('rationale'))) ||
-        (k === 'maximus' && seen.has('rationale'));
-      if (opensNew && i > 0 && kinds[i - 1] === 'text' && !headingEnds.includes(i - 1)) {
-        headingEnds.push(i - 1);
-        seen = new Set();
-        inItem = true;
-      }
-      seen.add(k);
+        (k === 'ca' && (seenCa || seenMax || seenRat)) ||
+        (k === 'maximus' && (seenMax || seenRat)) ||
+        (k === 'rationale' && seenRat);
+      if (opensNew && i > 0 && kinds[i - 1] === 'text' && lastEnd() !== i - 1) open(i - 1);
+      if (k === 'ca') seenCa = true;
+      else if (k === 'maximus') seenMax = true;
+      else seenRat = true;
     }
   }
 
   // Pass 2: walk back from each heading end over wrapped heading lines.
   const starts: number[] = [];
   let floor = 0;
-  for (let h = 0; h < headingEnds.length; h++) {
-    const end = headingEnds[h];
-    let start = end;
-    if (kinds[end] === 'outcomeAlone') start = end - 1;
-    let joinedHead = body[start].clean;
-    while (start - 1 >= floor && end - (start - 1) < MAX_HEADING_LINES + 1) {
-      const prev = body[start - 1];
-      if (kinds[start - 1] !== 'text') break;
-      const partialContinues = /remaining|authorized|approved|modified/i.test(joinedHead) && !/original request/i.test(joinedHead);
-      if (!partialContinues && /[.;!?]["')\]]?$/.test(prev.clean)) break;
-      if (!partialContinues && prev.clean.length > 110) break;
+  for (const end of headingEnds) {
+    let start = kinds[end] === 'outcomeAlone' ? end - 1 : end;
+    let partial = PARTIAL_WORDS.test(body[start].clean) && !PARTIAL_START.test(body[start].clean);
+    while (start - 1 >= floor && kinds[start - 1] === 'text') {
+      const prev = body[start - 1].clean;
+      const count = end - start + 1;
+      if (prev.endsWith(':')) break;
+      if (partial) {
+        if (count >= MAX_PARTIAL_LINES) break;
+      } else if (count >= MAX_HEADING_LINES || prev.length > 110 || ENDS_SENTENCE.test(prev.length > 80 ? prev.slice(-80) : prev)) break;
       start--;
-      joinedHead = prev.clean + ' ' + joinedHead;
+      if (partial && PARTIAL_START.test(prev)) partial = false;
+      else if (!partial && PARTIAL_WORDS.test(prev) && !PARTIAL_START.test(prev)) partial = true;
     }
     starts.push(start);
     floor = end + 1;
@@ -105,39 +106,31 @@ export function readItems(lines: readonly Line[]): DisputedItem[] {
 
   const items: DisputedItem[] = [];
   for (let h = 0; h < headingEnds.length; h++) {
-    const start = starts[h];
-    const end = headingEnds[h];
     const blockEnd = h + 1 < starts.length ? starts[h + 1] - 1 : body.length - 1;
-    items.push(buildItem(body, kinds, start, end, blockEnd));
+    items.push(buildItem(body, kinds, starts[h], headingEnds[h], blockEnd));
   }
   return items;
 }
 
 function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end: number, blockEnd: number): DisputedItem {
-  const headLines = body.slice(start, end + 1);
-  const head = new JoinedText(headLines);
+  const head = new JoinedText(body.slice(start, end + 1));
   const text = head.text;
 
   let outcome: Outcome | null = null;
   let outcomeText: string | undefined;
-  let titleEnd = text.length;
   let outcomeFrom = -1;
-  const valid = /:?\s*(Upheld|Overturned)$/i.exec(text);
+  let titleEnd = text.length;
   const lastColon = text.lastIndexOf(':');
-  if (valid && (kinds[end] === 'outcome' || kinds[end] === 'outcomeAlone')) {
-    outcomeText = valid[1];
-    outcome = canonicalOutcome(valid[1]);
-    outcomeFrom = text.length - valid[1].length;
+  const known = kinds[end] === 'outcome' || kinds[end] === 'outcomeAlone' ? OUTCOME_TAIL.exec(text) ?? /\s(\S+)$/.exec(text) : null;
+  const other = known ? null : OTHER_TAIL.exec(text);
+  const tail = known ?? (other && !/\d/.test(other[1]) ? other : null);
+  if (tail) {
+    outcomeText = tail[1];
+    outcome = canonicalOutcome(outcomeText);
+    outcomeFrom = text.length - outcomeText.length;
     titleEnd = lastColon >= 0 && lastColon < outcomeFrom ? lastColon : outcomeFrom;
-  } else {
-    const other = OTHER_TAIL.exec(text);
-    if (other && !/\d/.test(other[1])) {
-      outcomeText = other[1];
-      outcomeFrom = text.length - other[1].length;
-      titleEnd = lastColon;
-    } else if (text.endsWith(':')) {
-      titleEnd = text.length - 1;
-    }
+  } else if (text.endsWith(':')) {
+    titleEnd = text.length - 1;
   }
   const rawTitle = text.slice(0, titleEnd).trimEnd();
   const partial = readPartial(rawTitle);
@@ -154,22 +147,17 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
   while (i <= blockEnd) {
     const k = kinds[i];
     let j = i + 1;
-    while (j <= blockEnd && kinds[j] !== 'ca' && kinds[j] !== 'maximus' && kinds[j] !== 'rationale') j++;
-    const blockLines = body.slice(i, j);
-    if (k === 'ca' || k === 'maximus') {
-      guidelines.push(buildGuideline(blockLines, k === 'ca' ? 'claimsAdministrator' : 'maximus'));
-    } else if (k === 'rationale') {
-      rationale = buildRationale(blockLines);
-    }
+    while (j <= blockEnd && !isLabel(kinds[j])) j++;
+    if (k === 'ca' || k === 'maximus') guidelines.push(buildGuideline(body.slice(i, j), k === 'ca' ? 'claimsAdministrator' : 'maximus'));
+    else if (k === 'rationale' && !rationale) rationale = buildRationale(body.slice(i, j));
     i = j;
   }
 
-  const last = body[blockEnd];
   return {
     title,
     titleRange,
     headingRange: head.fullRange(),
-    range: spanRange(body[start], last),
+    range: spanRange(body[start], body[blockEnd]),
     outcome,
     ...(outcomeText !== undefined ? { outcomeText, outcomeRange: head.rangeOf(outcomeFrom, outcomeFrom + outcomeText.length) } : {}),
     ...(partial ? { partial } : {}),
@@ -179,34 +167,32 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
   };
 }
 
+/** Character just after a label's colon. */
 function labelEnd(line: Line): number {
-  const colon = line.raw.indexOf(':', line.start);
-  return colon + 1;
+  return line.raw.indexOf(':', line.start) + 1;
 }
 
-function buildGuideline(lines: Line[], source: GuidelineSource): GuidelineLine {
+export function buildGuideline(lines: readonly Line[], source: GuidelineSource, after = labelEnd(lines[0])): GuidelineLine {
   const first = lines[0];
-  const after = labelEnd(first);
   const joined = new JoinedText(lines, after);
   const text = collapseSpaces(joined.text);
   return {
     source,
-    label: first.raw.slice(first.start, after),
+    label: collapseSpaces(first.raw.slice(first.start, after)),
     labelRange: inLine(first, first.start, after),
     text,
     range: spanRange(first, lines[lines.length - 1]),
     citations: readCitations(joined),
-    noneCited: /did not cite any/i.test(text),
+    noneCited: /did not cite any|no (?:medical )?evidence (?:was )?cited/i.test(text),
   };
 }
 
-function buildRationale(lines: Line[]): Rationale {
+export function buildRationale(lines: readonly Line[], after = labelEnd(lines[0]), withLabel = true): Rationale {
   const first = lines[0];
-  const after = labelEnd(first);
   const joined = new JoinedText(lines, after);
   return {
     text: collapseSpaces(joined.text),
-    labelRange: inLine(first, first.start, after),
+    ...(withLabel ? { labelRange: inLine(first, first.start, after) } : {}),
     range: spanRange(first, lines[lines.length - 1]),
     conclusion: readConclusion(joined),
   };

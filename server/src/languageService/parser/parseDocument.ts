@@ -1,63 +1,127 @@
 /**
  * Entry point of the parser: text in, letter model out. Never throws on any input:
- * text with no letter structure gives `letters: []`.
+ * text with no letter structure gives `letters: []`. One pass finds headings, one pass
+ * splits letters, then each letter is read from its own lines only, so the whole parse
+ * stays linear in the size of the text.
  */
-import type { Letter, LayoutKind, ParsedDocument, Section, SectionKind } from '../model';
+import type { DisputedItem, Letter, LayoutKind, ParsedDocument, Section, SectionKind } from '../model';
 import type { Line } from '../text/lines';
 import { splitLines, spanRange } from '../text/lines';
-import { matchHeading, headingKey } from './headings';
+import { collapseSpaces } from '../text/joined';
+import { matchHeadingDetail, couldStartWrappedHeading } from './headings';
 import { readItems } from './items';
+import { readNoticeItems } from './notice';
+import { readProfessionalItem } from './professional';
 import { readHeader, isHeaderStart } from './header';
 import { readReviewer, readPatient } from './people';
 
 export function parseDocument(text: string): ParsedDocument {
-  const lines = splitLines(text);
-  return { letters: parseLines(lines), lineCount: lines.length };
-}
-
-interface HeadingAt {
-  line: number;
-  kind: SectionKind;
-}
-
-/** Sections that belong to a letter's body: seeing one again means a new letter. */
-const BODY_KINDS = new Set<SectionKind>(['howMade', 'caseSummary', 'decisions', 'documentsReviewed']);
-
-export function parseLines(lines: Line[]): Letter[] {
-  const headings: HeadingAt[] = [];
-  for (const line of lines) {
-    if (line.clean === '') continue;
-    const kind = matchHeading(line.clean);
-    if (kind) headings.push({ line: line.index, kind });
+  try {
+    const lines = splitLines(text);
+    return { letters: parseLines(lines), lineCount: lines.length };
+  } catch {
+    // Defensive: the parser is written not to throw; an editor must never lose its model.
+    return { letters: [], lineCount: countLines(text) };
   }
+}
 
-  // Split into letters: a letter starts at a header block or at a body heading already
-  // seen in (or coming before one seen in) the current letter.
-  const starts: number[] = [];
-  let seen = new Set<SectionKind>();
-  let hi = 0;
-  let pendingHeaderStart = -1;
-  const ORDER: SectionKind[] = ['howMade', 'documentsReviewed', 'caseSummary', 'decisions'];
-  for (const line of lines) {
-    if (line.clean === '') continue;
-    if (isHeaderStart(line.clean)) {
-      if (seen.size > 0 || starts.length === 0) {
-        if (pendingHeaderStart < 0) pendingHeaderStart = line.index;
-      }
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+export interface HeadingAt {
+  /** First and last line of the heading (a long heading may wrap onto a second line). */
+  line: number;
+  lastLine: number;
+  kind: SectionKind;
+  opener?: 'reference' | 'notice' | 'professional';
+  title: string;
+  /** Raw character on `lastLine` where the heading ends (text may follow a label heading). */
+  endChar: number;
+}
+
+/** Finds every heading; a heading may wrap over two non-blank lines. */
+export function findHeadings(lines: readonly Line[]): HeadingAt[] {
+  const out: HeadingAt[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const clean = line.clean;
+    if (clean.length < 8 || clean.length > 240) continue;
+    // Headings start with a letter: skip most prose lines cheaply.
+    const c0 = clean.charCodeAt(0);
+    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) continue;
+    const m = clean.length <= 120 ? matchHeadingDetail(clean) : null;
+    if (m) {
+      out.push({ line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length });
       continue;
     }
-    if (hi < headings.length && headings[hi].line === line.index) {
-      const kind = headings[hi++].kind;
-      if (!BODY_KINDS.has(kind)) continue;
-      const rank = ORDER.indexOf(kind);
-      const restarts = starts.length === 0 || [...seen].some((k) => ORDER.indexOf(k) >= rank);
-      if (restarts) {
-        starts.push(pendingHeaderStart >= 0 ? pendingHeaderStart : line.index);
-        seen = new Set();
-      }
-      pendingHeaderStart = -1;
-      seen.add(kind);
+    if (!couldStartWrappedHeading(clean)) continue;
+    let j = i + 1;
+    while (j < lines.length && j - i < 6 && lines[j].clean === '') j++;
+    if (j >= lines.length || lines[j].clean === '' || lines[j].clean.length > 120) continue;
+    const joined = clean + ' ' + lines[j].clean;
+    const m2 = matchHeadingDetail(joined);
+    if (m2 && m2.length > clean.length) {
+      const endChar = lines[j].start + (m2.length - clean.length - 1);
+      out.push({ line: i, lastLine: j, kind: m2.kind, opener: m2.opener, title: collapseSpaces(joined.slice(0, m2.length)), endChar });
+      i = j;
     }
+  }
+  return out;
+}
+
+/** Body kinds of the reference family in their order: seeing one out of order starts a new letter. */
+const REFERENCE_RANK: Partial<Record<SectionKind, number>> = { howMade: 0, documentsReviewed: 1, caseSummary: 2, decisions: 3 };
+
+export function parseLines(lines: Line[]): Letter[] {
+  const headings = findHeadings(lines);
+
+  // Split into letters. A letter starts at an opening heading (or a header block before
+  // it), or at a heading that cannot follow what the current letter already holds.
+  const starts: number[] = [];
+  const startHeading: number[] = [];
+  let seen = new Set<SectionKind>();
+  let family: 'reference' | 'notice' | 'professional' = 'reference';
+  let maxRank = -1;
+  let pendingHeader = -1;
+  let hi = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.clean === '') continue;
+    if (hi < headings.length && headings[hi].line === i) {
+      const h = headings[hi];
+      const rank = REFERENCE_RANK[h.kind];
+      let restart = starts.length === 0;
+      if (!restart && seen.size > 0) {
+        if (h.opener) restart = true;
+        else if (family === 'reference') restart = rank !== undefined && rank <= maxRank;
+        else restart = h.kind !== 'other' && seen.has(h.kind);
+      }
+      if (restart) {
+        starts.push(pendingHeader >= 0 ? pendingHeader : i);
+        startHeading.push(hi);
+        seen = new Set();
+        family = h.opener ?? (h.kind === 'issueAtDispute' || h.kind === 'guidelinesRelied' ? 'professional' : h.kind === 'decisionAndRationale' ? 'notice' : 'reference');
+        maxRank = -1;
+      }
+      if (h.opener) family = h.opener;
+      seen.add(h.kind);
+      if (rank !== undefined && rank > maxRank) maxRank = rank;
+      pendingHeader = -1;
+      hi++;
+      i = h.lastLine;
+      continue;
+    }
+    if (pendingHeader < 0 && (seen.size > 0 || starts.length === 0) && isHeaderStart(line.clean)) pendingHeader = i;
   }
   if (starts.length === 0) return [];
   // Text before the first letter's start belongs to it (a cover page, stray header lines).
@@ -66,65 +130,86 @@ export function parseLines(lines: Line[]): Letter[] {
   const letters: Letter[] = [];
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s];
-    const to = lastNonBlank(lines, from, (s + 1 < starts.length ? starts[s + 1] : lines.length) - 1);
-    letters.push(readLetter(lines, from, to, headings));
+    const next = s + 1 < starts.length ? starts[s + 1] : lines.length;
+    const to = lastNonBlank(lines, from, next - 1);
+    const hEnd = s + 1 < startHeading.length ? startHeading[s + 1] : headings.length;
+    letters.push(readLetter(lines, from, to, headings.slice(startHeading[s], hEnd)));
   }
   return letters;
 }
 
-function firstNonBlank(lines: Line[], from: number, fallback: number): number {
+function firstNonBlank(lines: readonly Line[], from: number, fallback: number): number {
   for (let i = from; i < fallback; i++) if (lines[i].clean !== '') return i;
   return fallback;
 }
 
-function lastNonBlank(lines: Line[], from: number, to: number): number {
+export function lastNonBlank(lines: readonly Line[], from: number, to: number): number {
   for (let i = to; i > from; i--) if (lines[i].clean !== '') return i;
   return from;
 }
 
-function readLetter(lines: Line[], from: number, to: number, allHeadings: HeadingAt[]): Letter {
-  const headings = allHeadings.filter((h) => h.line >= from && h.line <= to);
+function readLetter(lines: Line[], from: number, to: number, headings: HeadingAt[]): Letter {
   const sections: Section[] = [];
   if (headings.length === 0 || headings[0].line > from) {
     const end = lastNonBlank(lines, from, (headings.length ? headings[0].line : to + 1) - 1);
     sections.push({ kind: 'header', title: 'Header', headingRange: spanRange(lines[from], lines[from]), range: spanRange(lines[from], lines[end]) });
   }
   for (let h = 0; h < headings.length; h++) {
-    const head = lines[headings[h].line];
-    const end = lastNonBlank(lines, head.index, (h + 1 < headings.length ? headings[h + 1].line : to + 1) - 1);
+    const head = headings[h];
+    const first = lines[head.line];
+    const end = lastNonBlank(lines, head.lastLine, (h + 1 < headings.length ? headings[h + 1].line : to + 1) - 1);
     sections.push({
-      kind: headings[h].kind,
-      title: headingKey(head.clean) === head.clean.replace(/ {2,}/g, ' ') ? head.clean.replace(/ {2,}/g, ' ') : head.clean,
-      headingRange: spanRange(head, head),
-      range: spanRange(head, lines[end]),
+      kind: head.kind,
+      title: head.title,
+      headingRange: { start: { line: head.line, character: first.start }, end: { line: head.lastLine, character: head.endChar } },
+      range: spanRange(first, lines[end]),
     });
   }
 
-  const items = [];
-  for (const section of sections) {
-    if (section.kind !== 'decisions') continue;
-    const body = lines.slice(section.headingRange.start.line + 1, section.range.end.line + 1);
-    items.push(...readItems(body));
+  const layout = layoutOf(headings);
+  const items: DisputedItem[] = [];
+  if (layout === 'notice2013') {
+    items.push(...readNoticeItems(lines, from, to));
+  } else if (layout === 'professionalReview') {
+    const item = readProfessionalItem(lines, sections, headings);
+    if (item) items.push(item);
+  } else {
+    for (let h = 0; h < headings.length; h++) {
+      const head = headings[h];
+      if (head.kind !== 'decisions') continue;
+      const sectionEnd = h + 1 < headings.length ? headings[h + 1].line - 1 : to;
+      items.push(...readItems(lines, head.lastLine + 1, sectionEnd));
+    }
   }
 
-  const letterLines = lines.slice(from, to + 1);
+  // The header table sits before the body: stop reading it at the first body heading.
+  const bodyStart = headings.find((h) => h.kind !== 'decisions' || h.opener !== 'notice');
+  const headerEnd = Math.min(to, bodyStart ? bodyStart.line - 1 : to, from + 80);
   const summary = sections.find((s) => s.kind === 'caseSummary');
   return {
-    layout: layoutOf(sections),
+    layout,
     range: spanRange(lines[from], lines[to]),
-    header: readHeader(letterLines),
-    reviewer: readReviewer(letterLines),
-    patient: summary ? readPatient(lines.slice(summary.range.start.line, summary.range.end.line + 1)) : {},
+    header: readHeader(lines, from, headerEnd),
+    reviewer: readReviewer(lines, from, to, sections),
+    patient: summary ? readPatient(lines, summary.headingRange.end.line, summary.range.end.line, summary.headingRange.end.character) : {},
     sections,
     items,
   };
 }
 
-function layoutOf(sections: Section[]): LayoutKind {
-  const kinds = new Set(sections.map((s) => s.kind));
-  if (kinds.has('issueAtDispute') || kinds.has('guidelinesRelied')) return 'professionalReview';
-  if (kinds.has('decisionAndRationale')) return 'notice2013';
-  if (kinds.has('howMade') && kinds.has('documentsReviewed')) return 'documentsReviewed';
-  if (kinds.has('howMade') || kinds.has('caseSummary') || kinds.has('decisions')) return 'reference';
+function layoutOf(headings: HeadingAt[]): LayoutKind {
+  let hasHowMade = false;
+  let hasDocs = false;
+  let hasRefBody = false;
+  for (const h of headings) {
+    if (h.opener === 'professional' || h.kind === 'issueAtDispute' || h.kind === 'guidelinesRelied' || h.kind === 'rationale') return 'professionalReview';
+    if (h.opener === 'notice' || h.kind === 'decisionAndRationale') return 'notice2013';
+    if (h.kind === 'howMade') hasHowMade = true;
+    if (h.kind === 'documentsReviewed') hasDocs = true;
+    if (h.kind === 'caseSummary' || h.kind === 'decisions') hasRefBody = true;
+  }
+  if (hasHowMade && hasDocs) return 'documentsReviewed';
+  if (hasHowMade || hasRefBody) return 'reference';
   return 'unknown';
 }
+

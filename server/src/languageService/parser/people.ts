@@ -1,62 +1,95 @@
 /** Reads the reviewer's credentials and the patient's age, sex and date of injury. */
-import type { Patient, Reviewer } from '../model';
+import type { Patient, Reviewer, Section } from '../model';
 import type { Line } from '../text/lines';
 import { spanRange } from '../text/lines';
 import { JoinedText } from '../text/joined';
 import { toIsoDate } from './dates';
 
-function splitList(s: string): string[] {
+function splitList(s: string, splitOnAnd: boolean): string[] {
   return s
-    .split(/,|;|\band\b/)
-    .map((x) => x.replace(/\s+/g, ' ').trim())
+    .split(splitOnAnd ? /,|;|\band\b/ : /,|;/)
+    .map((x) => x.replace(/\s+/g, ' ').replace(/\.$/, '').trim())
     .filter((x) => x.length > 0);
 }
 
-export function readReviewer(lines: readonly Line[]): Reviewer {
+const LICENSURE = /^State\(?s?\)? of Licensure\s*:\s*(.*)$/i;
+const SPECIALTY = /^Certifications?\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:\s*(.*)$/i;
+/** "is Board Certified in Occupational Medicine and is licensed to practice in California" */
+const BOARD = /\bBoard[- ]Certified (?:in )?(.+?)(?:,? (?:and )?(?:is |has )|\.|$)/i;
+const LICENSED = /\blicensed (?:to practice )?in (?:the State of |the states of )?(.+?)(?:\.|;|$)/i;
+
+/** Credentials in the credentials block, else in the prose of the how-made or qualifications section. */
+export function readReviewer(lines: readonly Line[], from = 0, to = lines.length - 1, sections: Section[] = []): Reviewer {
   const reviewer: Reviewer = { licensure: [], specialties: [] };
-  const limit = Math.min(lines.length, 200);
-  for (let i = 0; i < limit; i++) {
+  const limit = Math.min(to, from + 200);
+  for (let i = from; i <= limit; i++) {
     const clean = lines[i].clean;
-    const lic = /^State\(s\) of Licensure\s*:\s*(.*)$/i.exec(clean);
+    if (clean.length < 10 || clean.length > 400) continue;
+    const lic = LICENSURE.exec(clean);
     if (lic) {
-      reviewer.licensure = splitList(lic[1]);
-      reviewer.range = spanRange(lines[i], lines[i]);
+      reviewer.licensure = splitList(lic[1], true);
+      reviewer.range = reviewer.range ? { start: reviewer.range.start, end: spanRange(lines[i], lines[i]).end } : spanRange(lines[i], lines[i]);
       continue;
     }
-    const spec = /^Certification\(s\)\/Specialty\s*:\s*(.*)$/i.exec(clean);
+    const spec = SPECIALTY.exec(clean);
     if (spec) {
       // The list may wrap onto the next non-blank line when that line is not a heading or sentence.
       let text = spec[1];
       let last = i;
-      for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+      for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
         const next = lines[j].clean;
         if (next === '') continue;
-        if (text.endsWith('&') || text.endsWith(',') || (/^[A-Z][a-z]/.test(next) && next.length < 60 && !/[.:]$/.test(next))) {
+        if (text.endsWith('&') || text.endsWith(',') || (/^[A-Z][a-z]/.test(next) && next.length < 60 && !/[.:]$/.test(next) && !/^State/i.test(next))) {
           text += ' ' + next;
           last = j;
         }
         break;
       }
-      reviewer.specialties = splitList(text.replace(/&\s*$/, '&'));
+      reviewer.specialties = splitList(text, false);
       reviewer.range = reviewer.range ? { start: reviewer.range.start, end: spanRange(lines[last], lines[last]).end } : spanRange(lines[i], lines[last]);
     }
+  }
+  if (reviewer.licensure.length > 0 || reviewer.specialties.length > 0) return reviewer;
+
+  // Prose credentials: how-made boilerplate, or a qualifications section.
+  for (const section of sections) {
+    if (section.kind !== 'howMade' && section.kind !== 'qualifications') continue;
+    const last = Math.min(section.range.end.line, section.range.start.line + 40);
+    const joined = new JoinedText(lines.slice(section.range.start.line, last + 1));
+    const text = joined.text;
+    const board = BOARD.exec(text);
+    const lic = LICENSED.exec(text);
+    if (!board && !lic) continue;
+    if (board) reviewer.specialties = splitList(board[1], false);
+    if (lic) reviewer.licensure = splitList(lic[1], true);
+    const a = Math.min(board ? board.index : Infinity, lic ? lic.index : Infinity);
+    const b = Math.max(board ? board.index + board[0].length : 0, lic ? lic.index + lic[0].length : 0);
+    reviewer.range = joined.rangeOf(a, b);
+    break;
   }
   return reviewer;
 }
 
-export function readPatient(lines: readonly Line[]): Patient {
-  const joined = new JoinedText(lines.slice(0, 80));
+const AGE = /\b(\d{1,3})[- ]?(?:years?|yr\.?)[- ]old,?\s+(?:(?:right|left)[- ]handed\s+|injured\s+|[A-Za-z]+\s+)?(male|female|man|woman|gentleman|lady)\b/i;
+const DOI =
+  /\b(?:injur(?:y|ies|ed)\s+(?:on|of|dated)|date of injury(?: of| was| is)?:?|DOI:?)\s+(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})/i;
+
+/** Reads the patient from the case summary: lines `from`..`to`, starting at `fromChar` on the first. */
+export function readPatient(lines: readonly Line[], from = 0, to = lines.length - 1, fromChar?: number): Patient {
+  const body: Line[] = [];
+  for (let i = from; i <= to && body.length < 80; i++) if (lines[i].clean !== '' && lines[i].clean.length < 5000) body.push(lines[i]);
+  const joined = new JoinedText(body, fromChar);
   const text = joined.text;
   const patient: Patient = {};
-  const age = /\b(\d{1,3})[- ]year[- ]old\s+(male|female|man|woman)\b/i.exec(text);
+  const age = AGE.exec(text);
   if (age) {
     patient.age = +age[1];
-    patient.sex = /^(male|man)$/i.test(age[2]) ? 'male' : 'female';
+    patient.sex = /^(male|man|gentleman)$/i.test(age[2]) ? 'male' : 'female';
   }
-  const doi = /\b(?:injury|injured)\s+(?:on|of)\s+(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/.exec(text);
+  const doi = DOI.exec(text);
   if (doi) {
-    const from = doi.index + doi[0].length - doi[1].length;
-    patient.dateOfInjury = { value: toIsoDate(doi[1]), text: doi[1], range: joined.rangeOf(from, from + doi[1].length) };
+    const at = doi.index + doi[0].length - doi[1].length;
+    patient.dateOfInjury = { value: toIsoDate(doi[1]), text: doi[1], range: joined.rangeOf(at, at + doi[1].length) };
   }
   return patient;
 }

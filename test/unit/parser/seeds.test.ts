@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument, analyzeText } from '../../server/src/languageService';
-import { readSeed, SEED_EXPECTATIONS } from '../helpers/seeds';
+import { parseDocument, analyzeText } from '../../../server/src/languageService';
+import { readSeed, SEED_EXPECTATIONS } from '../../helpers/seeds';
 
 for (const [prefix, expected] of Object.entries(SEED_EXPECTATIONS)) {
   test(`seed ${prefix} parses to its items and outcomes`, () => {

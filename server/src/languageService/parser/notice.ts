@@ -1,0 +1,191 @@
+/**
+ * The 2013 notice layout. Decisions are a numbered list, given twice (after the notice
+ * title and again after INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE):
+ *   `1) MAXIMUS Federal Services, Inc. has determined the request for <item> is not
+ *   medically necessary and appropriate.`  (=> Upheld; without "not" => Overturned)
+ * Each number gives one item (its first mention). Per-item rationale blocks, when present,
+ * open with `1) Regarding the request for <item>:` followed by
+ * `Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:` and
+ * `Rationale for the Decision:`; they are attached to the item with the same number.
+ */
+import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
+import type { Line } from '../text/lines';
+import { spanRange, inLine } from '../text/lines';
+import { JoinedText, collapseSpaces } from '../text/joined';
+import { readCitations } from './citations';
+import { readConclusion } from './conclusion';
+import { readPartial } from './partial';
+import { readTreatment } from '../lexicon/treatments';
+import { matchHeading } from './headings';
+
+const DECISION_START = /^(\d{1,2})\s?[.)]\s*MAXIMUS Federal Services,? Inc\.?,? (?:has )?determined\b/i;
+const DECISION = /\brequest(?:ed)?(?: for)?\s+(.+?)\s+(?:is|was|are|were)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?/di;
+const REGARDING = /^(\d{1,2})\s?[.)]\s*Regarding the request for\s+/i;
+const GUIDELINE_LABEL = /^Medical Treatment Guidelines?(?:\(s\))? Relied Upon by the Expert Reviewer\s*:/i;
+const RATIONALE_LABEL = /^Rationale for the Decision\s*:/i;
+const CA_SENTENCE = /^The Claims Administrator\b/i;
+const REVIEWER_SENTENCE = /\bThe Expert Reviewer\b/i;
+
+export function readNoticeItems(lines: readonly Line[], from: number, to: number): DisputedItem[] {
+  const byNumber = new Map<number, DisputedItem>();
+  const items: DisputedItem[] = [];
+  for (let i = from; i <= to; i++) {
+    const clean = lines[i].clean;
+    if (clean === '' || clean.length > 2000) continue;
+    const c0 = clean.charCodeAt(0);
+    if (c0 < 48 || c0 > 57) continue; // numbered lines only
+    const start = DECISION_START.exec(clean);
+    if (start) {
+      const { item, last } = readDecision(lines, i, to, +start[1]);
+      if (item && !byNumber.has(item.number!)) {
+        byNumber.set(item.number!, item);
+        items.push(item);
+      }
+      i = last;
+      continue;
+    }
+    const regarding = REGARDING.exec(clean);
+    if (regarding) i = readRationaleBlock(lines, i, to, +regarding[1], byNumber, items);
+  }
+  return items;
+}
+
+/** Reads one numbered decision sentence (it may wrap over a few lines). */
+function readDecision(lines: readonly Line[], first: number, to: number, number: number): { item: DisputedItem | null; last: number } {
+  const used: Line[] = [];
+  let last = first;
+  for (let i = first; i <= to && used.length < 6; i++) {
+    const line = lines[i];
+    if (line.clean === '') continue;
+    if (used.length > 0 && (/^\d{1,2}\s?[.)]\s/.test(line.clean) || matchHeading(line.clean))) break;
+    used.push(line);
+    last = i;
+    if (/[.;]$/.test(line.clean)) break;
+  }
+  const joined = new JoinedText(used);
+  const m = DECISION.exec(joined.text);
+  if (!m) return { item: null, last };
+  const titleFrom = m.indices![1][0];
+  const rawTitle = m[1];
+  const verdictFrom = titleFrom + rawTitle.length;
+  const verdictTo = m.index + m[0].length;
+  const partial = readPartial(rawTitle);
+  const title = collapseSpaces(partial ? partial.remaining : rawTitle);
+  return {
+    item: {
+      title,
+      titleRange: joined.rangeOf(titleFrom, titleFrom + rawTitle.length),
+      headingRange: joined.fullRange(),
+      range: spanRange(used[0], used[used.length - 1]),
+      // "has determined the request ... is not medically necessary": the denial stands.
+      outcome: m[2] ? 'Upheld' : 'Overturned',
+      outcomeRange: joined.rangeOf(verdictFrom + 1, verdictTo),
+      number,
+      ...(partial ? { partial } : {}),
+      guidelines: [],
+      rationale: null,
+      treatment: readTreatment(title),
+    },
+    last,
+  };
+}
+
+/** Reads a `N) Regarding the request for X:` block; returns the last line it used. */
+function readRationaleBlock(
+  lines: readonly Line[],
+  first: number,
+  to: number,
+  number: number,
+  byNumber: Map<number, DisputedItem>,
+  items: DisputedItem[],
+): number {
+  // The block runs to the next numbered block or section heading.
+  const body: Line[] = [lines[first]];
+  let last = first;
+  for (let i = first + 1; i <= to; i++) {
+    const clean = lines[i].clean;
+    if (clean === '') continue;
+    if (REGARDING.test(clean) || DECISION_START.test(clean) || (clean.length < 120 && matchHeading(clean))) break;
+    body.push(lines[i]);
+    last = i;
+  }
+  let item = byNumber.get(number);
+  if (!item) {
+    // No decision list entry for this number: the block still names an item (outcome unknown).
+    const head = new JoinedText([lines[first]]);
+    const prefix = REGARDING.exec(head.text)!;
+    const rawTitle = head.text.slice(prefix[0].length).replace(/:\s*$/, '');
+    item = {
+      title: collapseSpaces(rawTitle),
+      titleRange: head.rangeOf(prefix[0].length, prefix[0].length + rawTitle.length),
+      headingRange: head.fullRange(),
+      range: spanRange(lines[first], lines[last]),
+      outcome: null,
+      number,
+      guidelines: [],
+      rationale: null,
+      treatment: readTreatment(collapseSpaces(rawTitle)),
+    };
+    byNumber.set(number, item);
+    items.push(item);
+  }
+  let i = 1;
+  while (i < body.length) {
+    const clean = body[i].clean;
+    const isGuide = GUIDELINE_LABEL.test(clean);
+    const isRat = !isGuide && RATIONALE_LABEL.test(clean);
+    let j = i + 1;
+    while (j < body.length && !GUIDELINE_LABEL.test(body[j].clean) && !RATIONALE_LABEL.test(body[j].clean)) j++;
+    if (isGuide) item.guidelines.push(...guidelinesOf(body.slice(i, j)));
+    else if (isRat && !item.rationale) item.rationale = rationaleOf(body.slice(i, j));
+    i = j;
+  }
+  return last;
+}
+
+function labelAfter(line: Line): number {
+  return line.raw.indexOf(':', line.start) + 1;
+}
+
+/** One guideline block; a leading "The Claims Administrator based its decision on..." part is split off. */
+function guidelinesOf(block: Line[]): GuidelineLine[] {
+  const first = block[0];
+  const after = labelAfter(first);
+  const joined = new JoinedText(block, after);
+  const label = collapseSpaces(first.raw.slice(first.start, after));
+  const labelRange = inLine(first, first.start, after);
+  const text = joined.text;
+  const parts: Array<[number, number, GuidelineSource]> = [];
+  if (CA_SENTENCE.test(text)) {
+    const rev = REVIEWER_SENTENCE.exec(text.slice(1));
+    const cut = rev ? rev.index + 1 : text.length;
+    parts.push([0, cut, 'claimsAdministrator']);
+    if (cut < text.length) parts.push([cut, text.length, 'reviewer']);
+  } else {
+    parts.push([0, text.length, 'reviewer']);
+  }
+  return parts.map(([a, b, source]) => {
+    const piece = text.slice(a, b);
+    return {
+      source,
+      label,
+      labelRange,
+      text: collapseSpaces(piece),
+      range: a === 0 ? spanRange(first, block[block.length - 1]) : joined.rangeOf(a, b),
+      citations: readCitations(joined, a, b),
+      noneCited: /did not cite any/i.test(piece),
+    };
+  });
+}
+
+function rationaleOf(block: Line[]): Rationale {
+  const first = block[0];
+  const after = labelAfter(first);
+  const joined = new JoinedText(block, after);
+  return {
+    text: collapseSpaces(joined.text),
+    labelRange: inLine(first, first.start, after),
+    range: spanRange(first, block[block.length - 1]),
+    conclusion: readConclusion(joined),
+  };
+}
