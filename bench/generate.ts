@@ -212,8 +212,11 @@ export function composeLetter(rng: Rng): string {
     const it = item(rng);
     lines.push(...it.heading, '');
     lines.push(...guidelineLine(rng, 'Claims Administrator', it.section), '');
-    lines.push(...guidelineLine(rng, 'MAXIMUS', it.section), '');
-    lines.push(...rationale(rng, it), '');
+    // A few defects so the rules have something to report: a missing guideline line, or a
+    // conclusion that contradicts the outcome.
+    if (!rng.chance(0.03)) lines.push(...guidelineLine(rng, 'MAXIMUS', it.section), '');
+    const concluded = rng.chance(0.04) ? { ...it, outcome: it.outcome === 'Upheld' ? ('Overturned' as const) : ('Upheld' as const) } : it;
+    lines.push(...rationale(rng, concluded), '');
   }
   return lines.join('\n') + '\n';
 }
