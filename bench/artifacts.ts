@@ -4,6 +4,8 @@
  * `roughen` helper draws which ones apply to a letter.
  */
 import type { Rng } from './prng';
+// The parser's artifact renderers (shared with its tests), for the artifacts not written here.
+import { wrapItemHeadings, hyphenateLineEnds, unicodeNoise, outcomeOnOwnLine } from '../test/helpers/artifacts';
 
 /** A blank line after every line and a trailing space on each, as in the seed letters. */
 export function doubleSpace(text: string): string {
@@ -47,11 +49,14 @@ export interface ArtifactOptions {
 /** Applies a random subset of the artifacts; deterministic for a given PRNG state. */
 export function roughen(text: string, rng: Rng, options: ArtifactOptions = {}): string {
   let t = text;
+  if (rng.chance(0.15)) t = wrapItemHeadings(t);
+  else if (rng.chance(0.1)) t = outcomeOnOwnLine(t);
+  if (rng.chance(0.2)) t = hyphenateLineEnds(t);
   if (rng.chance(0.5)) t = indentHeadings(t, rng);
-  if (rng.chance(0.3)) t = typography(t);
+  if (options.bom !== false && rng.chance(0.1)) t = unicodeNoise(t); // BOM, NBSP, curly quotes
+  else if (rng.chance(0.3)) t = typography(t);
   if (rng.chance(0.4)) t = pageBreaks(t, rng, rng.int(30, 60));
   if (rng.chance(0.5)) t = doubleSpace(t);
   if (rng.chance(0.2)) t = crlf(t);
-  if (options.bom !== false && rng.chance(0.1)) t = `\ufeff${t}`;
   return t;
 }

@@ -250,7 +250,7 @@ export function composeCorpus(seed: number, bytes: number, mode: 'varied' | 'rep
  */
 export function writeWorkspace(dir: string, count: number, seed: number): number {
   const marker = join(dir, '.bench-workspace.json');
-  const want = { count, seed, version: 1 };
+  const want = { count, seed, version: 2 }; // bump when generation changes
   if (existsSync(marker)) {
     const have = JSON.parse(readFileSync(marker, 'utf8')) as typeof want & { bytes: number };
     if (have.count === count && have.seed === seed && have.version === want.version) return have.bytes;
