@@ -50,7 +50,7 @@ export class LanguageService {
   getDiagnostics(doc: LetterDocument): Diagnostic[] {
     const parsed = this.parse(doc);
     const entry = this.cache.get(doc.uri)!;
-    if (!entry.diagnostics) entry.diagnostics = computeDiagnostics(parsed, this.rules);
+    if (!entry.diagnostics) entry.diagnostics = computeDiagnostics(parsed, this.rules, doc.getText());
     return entry.diagnostics;
   }
 
@@ -66,5 +66,5 @@ export class LanguageService {
 /** One-shot analysis for callers without documents (the CLI, tests). */
 export function analyzeText(text: string, rules: RuleSettings = {}): { parsed: ParsedDocument; diagnostics: Diagnostic[] } {
   const parsed = parseDocument(text);
-  return { parsed, diagnostics: computeDiagnostics(parsed, rules) };
+  return { parsed, diagnostics: computeDiagnostics(parsed, rules, text) };
 }

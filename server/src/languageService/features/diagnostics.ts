@@ -1,6 +1,7 @@
 /** Runs the rule set over a parsed document and returns LSP diagnostics, sorted. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
+import { splitLines, type Line } from '../text/lines';
 import { RULES, type Severity, type SeveritySetting } from '../rules';
 
 export type RuleSettings = Record<string, SeveritySetting>;
@@ -15,13 +16,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function computeDiagnostics(doc: ParsedDocument, settings: RuleSettings = {}): Diagnostic[] {
+/**
+ * `text` (or its already split `lines`) is the text `doc` was parsed from; rules that read
+ * text the model does not keep (the case summary) need it.
+ */
+export function computeDiagnostics(doc: ParsedDocument, settings: RuleSettings = {}, text: string | readonly Line[] = []): Diagnostic[] {
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   const out: Diagnostic[] = [];
   for (const letter of doc.letters) {
     for (const rule of RULES) {
       const setting = settings[rule.code] ?? rule.defaultSeverity;
       if (setting === 'off') continue;
-      for (const p of rule.check({ document: doc, letter })) {
+      let problems;
+      try {
+        problems = rule.check({ document: doc, letter, lines });
+      } catch {
+        continue; // A rule bug must never take the other diagnostics down.
+      }
+      for (const p of problems) {
         out.push({
           range: p.range,
           severity: SEVERITY[setting] ?? SEVERITY[rule.defaultSeverity],

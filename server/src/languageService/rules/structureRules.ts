@@ -27,8 +27,55 @@ export const missingSection: Rule = {
       problems.push({
         range: { start: at, end: next ? next.headingRange.end : { line: at.line, character: at.character } },
         message: `Missing section "${heading}".`,
-        data: { section: kind, heading },
+        // Where the heading belongs: before the next present section, or after the letter.
+        data: { section: kind, heading, insertLine: next ? next.headingRange.start.line : letter.range.end.line + 1 },
       });
+    }
+    return problems;
+  },
+};
+
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  defaultSeverity: 'warning',
+  description: 'Sections are not in the usual order (HOW THE IMR ..., CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES).',
+  check({ letter }) {
+    const required = REQUIRED[letter.layout];
+    if (!required) return [];
+    const problems = [];
+    let highest = -1;
+    let highestTitle = '';
+    for (const section of letter.sections) {
+      const rank = required.indexOf(section.kind);
+      if (rank < 0) continue;
+      if (rank < highest) {
+        problems.push({ range: section.headingRange, message: `"${section.title}" should come before "${highestTitle}".` });
+      } else {
+        highest = rank;
+        highestTitle = section.title;
+      }
+    }
+    return problems;
+  },
+};
+
+/** Sections whose emptiness another rule already reports (no-items) or that have no body. */
+const EMPTY_EXEMPT = new Set<SectionKind>(['decisions', 'header', 'other']);
+
+export const emptySection: Rule = {
+  code: 'empty-section',
+  defaultSeverity: 'warning',
+  description: 'A section heading is followed by no text before the next section.',
+  check({ letter, lines }) {
+    const problems = [];
+    for (const section of letter.sections) {
+      if (EMPTY_EXEMPT.has(section.kind)) continue;
+      const head = section.headingRange.end;
+      const headLine = lines[head.line];
+      // Label headings may carry their text on the same line (`ISSUE AT DISPUTE: MRI`).
+      let hasText = !!headLine && headLine.end > head.character && headLine.raw.slice(head.character, headLine.end).trim() !== '';
+      for (let i = head.line + 1; !hasText && i <= section.range.end.line && i < lines.length; i++) hasText = lines[i].clean !== '';
+      if (!hasText) problems.push({ range: section.headingRange, message: `Section "${section.title}" is empty.` });
     }
     return problems;
   },

@@ -1,6 +1,7 @@
 /** What a rule is: a stable code, a default severity, a one-line doc and a check. */
 import type { Range } from 'vscode-languageserver-types';
 import type { Letter, ParsedDocument } from '../model';
+import type { Line } from '../text/lines';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -15,6 +16,8 @@ export interface Problem {
 export interface RuleContext {
   document: ParsedDocument;
   letter: Letter;
+  /** The document's lines (for rules that read text the model does not keep). */
+  lines: readonly Line[];
 }
 
 export interface Rule {
