@@ -17,7 +17,7 @@ const CATEGORY_RULES: Array<[RegExp, string]> = [
   [/\b(physical therapy|occupational therapy|PT|OT|aquatic therapy|therapy sessions?)\b/i, 'Rehabilitation'],
   [/\b(psycholog|psychiatr|cognitive behavio|CBT|biofeedback)/i, 'Psych Services'],
   [/\b(functional restoration|work hardening|work conditioning|program)\b/i, 'Programs'],
-  [/\b(surgery|arthroscop|fusion|discectomy|laminectomy|replacement|repair|release|-?ectomy|-?otomy)\b/i, 'Surgery'],
+  [/\b(?:surgery|surgical|arthroscop[a-z]*|arthroplasty|fusion|discectomy|laminectomy|replacement|repair|release|decompression|[a-z]+ectomy|[a-z]+otomy)\b/i, 'Surgery'],
   [/\b(home health|home care|caregiver)\b/i, 'Home Health'],
   [/\b(transportation)\b/i, 'Transportation'],
   [/\b(consult|evaluation|follow-?up|office visit|referral)\b/i, 'Evaluation & Management'],
@@ -31,8 +31,10 @@ const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?
 export function readTreatment(title: string): Treatment | null {
   const t = title.trim();
   if (!t) return null;
-  const drug = findDrug(t);
-  const treatment: Treatment = { name: drug ? drug.name : serviceName(t) };
+  const drug = findDrug(t.length > 300 ? t.slice(0, 300) : t);
+  // "8 sessions of aquatic therapy": the count is the quantity, the rest names the service.
+  const lead = /^(\d+ (?:sessions?|visits?|treatments?)) of /i.exec(t);
+  const treatment: Treatment = { name: drug ? drug.name : serviceName(lead ? t.slice(lead[0].length) : t) };
   if (drug) {
     treatment.generic = drug.entry.generic;
     if (drug.isBrand) treatment.brand = drug.name;
@@ -48,7 +50,7 @@ export function readTreatment(title: string): Treatment | null {
   }
   const dose = DOSE.exec(t);
   if (dose) treatment.dose = dose[0];
-  const qty = QUANTITY.exec(t);
+  const qty = lead ? [lead[1]] : QUANTITY.exec(t);
   if (qty) treatment.quantity = qty[0];
   const freq = FREQUENCY.exec(t);
   if (freq) treatment.frequency = freq[0];

@@ -25,6 +25,7 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     if (m[0].length === 0) DECISION_BASED.lastIndex++;
   }
   cuts.push([pieceStart, to]);
+  splitSentences(text, cuts);
   for (const [a, b] of cuts) {
     let end = b;
     while (end > a && /[\s.;,]/.test(text[end - 1])) end--;
@@ -50,7 +51,23 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
   if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/[ ,-]+$/, '');
   const chapter = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ?? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text);
   if (chapter) c.chapter = chapter[1];
-  const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|$)/i.exec(text);
+  const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i.exec(text);
   if (section) c.section = section[1].trim();
   return c;
+}
+
+/**
+ * Without "Decision based on" separators (professional review, 2013 notices), sources are
+ * listed as sentences: split a piece where a new sentence names a new source.
+ */
+function splitSentences(text: string, cuts: Array<[number, number]>): void {
+  for (let c = 0; c < cuts.length; c++) {
+    const [a, b] = cuts[c];
+    if (b - a > 5000) continue;
+    const piece = text.slice(a, b);
+    const stop = /\. (?=(?:MTUS|ACOEM|ODG|Official Disability|Non-MTUS|UpToDate|American College|The (?:MTUS|ACOEM|ODG|Official))\b)/.exec(piece);
+    if (!stop) continue;
+    const at = a + stop.index + 1;
+    cuts.splice(c, 1, [a, at], [at + 1, b]);
+  }
 }

@@ -29,6 +29,7 @@ const LABELS: Array<[RegExp, Key]> = [
   [/Decision Date\s*:?/iy, 'decisionDate'],
   [/Date of Injury\s*:?/iy, 'dateOfInjury'],
   [/UR Denial Date\s*:?/iy, 'urDenialDate'],
+  [/Date of UR (?:Decision|Denial)\s*:?/iy, 'urDenialDate'],
   [/Application(?:\s+Received)?\s*:?/iy, 'applicationReceived'],
   [/Received\s*:/iy, 'applicationReceived'],
   [/Dated\s*:/iy, 'noticeDate'],

@@ -183,7 +183,7 @@ function readLetter(lines: Line[], from: number, to: number, headings: HeadingAt
   }
 
   // The header table sits before the body: stop reading it at the first body heading.
-  const bodyStart = headings.find((h) => h.kind !== 'decisions' || h.opener !== 'notice');
+  const bodyStart = headings.find((h) => h.opener !== 'notice' && h.opener !== 'professional');
   const headerEnd = Math.min(to, bodyStart ? bodyStart.line - 1 : to, from + 80);
   const summary = sections.find((s) => s.kind === 'caseSummary');
   return {
