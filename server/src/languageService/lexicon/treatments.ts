@@ -26,7 +26,7 @@ const CATEGORY_RULES: Array<[RegExp, string]> = [
 
 const DOSE = /\b\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s?(?:mg|mcg|ml|g|%|units?)\b/i;
 const QUANTITY = /(?:#\s?\d+|\bQTY:?\s?\d+|\bx\s?\d+(?:\s?(?:sessions?|visits?|days?|weeks?))?|\b\d+\s(?:sessions?|visits?|tablets?|capsules?|refills?|patches?))\b/i;
-const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+\s?h(?:ours?|rs?)?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)\b/i;
+const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+\s?h(?:ours?|rs?)?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
 
 export function readTreatment(title: string): Treatment | null {
   const t = title.trim();
