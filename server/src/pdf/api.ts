@@ -22,7 +22,12 @@ export class PdfExtractionError extends Error {
   }
 }
 
-export async function extractPdf(_data: Uint8Array): Promise<PdfExtraction> {
-  // Replaced by the pdfjs-based extractor (issue 8).
-  throw new PdfExtractionError('unsupported', 'PDF extraction is not available in this build.');
+/**
+ * Extracts a PDF letter's text in reading order. Never hangs on the network and never
+ * throws anything but `PdfExtractionError` ('corrupt', 'encrypted', 'empty').
+ */
+export async function extractPdf(data: Uint8Array): Promise<PdfExtraction> {
+  // Loaded here, not at the top, so importing this contract never loads the extractor.
+  const { extractWithPdfjs } = await import('./extract');
+  return extractWithPdfjs(data);
 }

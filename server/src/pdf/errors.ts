@@ -1,0 +1,17 @@
+/** Turns what pdfjs throws into a `PdfExtractionError` with a message fit for a user. */
+import { PdfExtractionError } from './api';
+
+export function classifyPdfError(err: unknown): PdfExtractionError {
+  if (err instanceof PdfExtractionError) return err;
+  const name = (err as { name?: unknown } | null)?.name;
+  const message = String((err as { message?: unknown } | null)?.message ?? err);
+  if (name === 'PasswordException') {
+    return new PdfExtractionError('encrypted', 'This PDF is password-protected (encrypted); open it in a PDF reader, remove the password, then try again.');
+  }
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException' || /invalid pdf|pdf structure|bad xref|header/i.test(message)) {
+    return new PdfExtractionError('corrupt', `Invalid PDF structure: this file is damaged or not a PDF (${message}).`);
+  }
+  return new PdfExtractionError('corrupt', `Could not read this PDF: ${message}`);
+}
+
+export const EMPTY_MESSAGE = 'No text layer: this PDF is probably a scan; OCR it first.';

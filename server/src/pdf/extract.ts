@@ -1,0 +1,55 @@
+/**
+ * Drives pdfjs: opens the bytes with every network, font and eval feature off, reads each
+ * page's positioned text runs, and hands them to `layoutPages` for reading-order lines.
+ */
+import { PdfExtractionError, type PdfExtraction } from './api';
+import { classifyPdfError, EMPTY_MESSAGE } from './errors';
+import { layoutPages, type PageText, type TextRun } from './layout';
+import { loadPdfjs, type Pdfjs } from './loadPdfjs';
+
+export async function extractWithPdfjs(data: Uint8Array): Promise<PdfExtraction> {
+  if (data.length === 0) throw new PdfExtractionError('corrupt', 'Invalid PDF structure: the file is empty (0 bytes).');
+  const pdfjs = await loadPdfjs().catch((err: unknown) => {
+    throw new PdfExtractionError('unsupported', `PDF support could not be loaded (dist/pdf.js missing or broken): ${String(err)}`);
+  });
+  const task = pdfjs.getDocument({
+    data: data.slice(), // pdfjs may take ownership of the buffer; keep the caller's intact
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const pages: PageText[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(pdfjs, await doc.getPage(n)));
+    const { lines, pageOfLine } = layoutPages(pages);
+    if (!lines.some((l) => l.trim() !== '')) throw new PdfExtractionError('empty', EMPTY_MESSAGE);
+    return { text: lines.join('\n') + '\n', pageOfLine, pageCount: doc.numPages };
+  } catch (err) {
+    throw classifyPdfError(err);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+
+async function readPage(pdfjs: Pdfjs, page: PdfPage): Promise<PageText> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str === '') continue;
+    // Viewport coordinates: y grows down the page, rotation and crop box applied.
+    const m = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
+    runs.push({ str: item.str, x: m[4], y: m[5], width: item.width, size: Math.hypot(m[2], m[3]) || item.height });
+  }
+  page.cleanup();
+  return { runs, width: viewport.width, height: viewport.height };
+}

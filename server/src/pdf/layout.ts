@@ -1,0 +1,220 @@
+/**
+ * Rebuilds reading-order text lines from positioned PDF text runs. Pure (no pdfjs), so it
+ * can be tested on hand-made runs. Coordinates are viewport coordinates: x to the right,
+ * y DOWN the page, y at the baseline.
+ *
+ * What it does, per page: groups runs sharing a baseline into lines, orders each line by x,
+ * splits a line into "fragments" where a wide gap separates table columns, rejoins a table
+ * label wrapped over two lines (`Application` / `Received:`), drops running page headers and
+ * footers, and marks paragraph gaps with one blank line. Page breaks add nothing.
+ */
+
+export interface TextRun {
+  str: string;
+  x: number;
+  /** Baseline, measured down from the top of the page. */
+  y: number;
+  width: number;
+  /** Font size in page units. */
+  size: number;
+}
+
+export interface PageText {
+  runs: TextRun[];
+  width: number;
+  height: number;
+}
+
+export interface LaidOutText {
+  lines: string[];
+  /** 1-based page of each line. */
+  pageOfLine: number[];
+}
+
+/** A run of text within one line with no column gap inside it. */
+interface Fragment {
+  x: number;
+  end: number;
+  text: string;
+}
+
+interface PageLine {
+  /** Baseline of the first and of the last physical line merged into this one. */
+  y: number;
+  lastY: number;
+  size: number;
+  fragments: Fragment[];
+}
+
+/** Gaps wider than this many font sizes separate table columns. */
+const COLUMN_GAP = 1.5;
+/** Gaps wider than this many font sizes are word spaces. */
+const WORD_GAP = 0.08;
+/** Baselines closer than this many font sizes are the same line. */
+const BASELINE_TOLERANCE = 0.35;
+/** Running headers/footers live in this fraction of the page height at the top/bottom. */
+const MARGIN_BAND = 0.08;
+
+export function layoutPages(pages: readonly PageText[]): LaidOutText {
+  const perPage = pages.map((p) => mergeWrappedLabels(groupLines(p.runs)));
+  dropRunningHeaders(perPage, pages);
+  const lines: string[] = [];
+  const pageOfLine: number[] = [];
+  perPage.forEach((pageLines, index) => {
+    const spacing = typicalSpacing(pageLines);
+    pageLines.forEach((line, i) => {
+      const prev = pageLines[i - 1];
+      if (prev && line.y - prev.lastY > spacing * 1.5 && lines.length && lines[lines.length - 1] !== '') {
+        lines.push('');
+        pageOfLine.push(index + 1);
+      }
+      lines.push(lineText(line));
+      pageOfLine.push(index + 1);
+    });
+  });
+  while (lines.length && lines[lines.length - 1] === '') {
+    lines.pop();
+    pageOfLine.pop();
+  }
+  return { lines, pageOfLine };
+}
+
+/** Groups runs by baseline (top to bottom) and each line's runs into fragments (left to right). */
+function groupLines(runs: readonly TextRun[]): PageLine[] {
+  const visible = runs.filter((r) => r.str.trim() !== '' && Number.isFinite(r.x) && Number.isFinite(r.y));
+  visible.sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: PageLine[] = [];
+  let bucket: TextRun[] = [];
+  let bucketY = 0;
+  const flush = () => {
+    if (bucket.length) lines.push(buildLine(bucket));
+    bucket = [];
+  };
+  for (const run of visible) {
+    const size = run.size > 0 ? run.size : 10;
+    if (bucket.length && Math.abs(run.y - bucketY) > BASELINE_TOLERANCE * size) flush();
+    if (!bucket.length) bucketY = run.y;
+    bucket.push(run);
+  }
+  flush();
+  return lines;
+}
+
+function buildLine(runs: TextRun[]): PageLine {
+  runs.sort((a, b) => a.x - b.x);
+  const size = Math.max(...runs.map((r) => (r.size > 0 ? r.size : 10)));
+  const fragments: Fragment[] = [];
+  let current: Fragment | null = null;
+  let prev: TextRun | null = null;
+  for (const run of runs) {
+    // Producers fake bold by printing the same text twice, slightly shifted.
+    if (prev && run.str === prev.str && Math.abs(run.x - prev.x) < size * 0.2) continue;
+    const gap = current ? run.x - current.end : 0;
+    if (!current || gap > COLUMN_GAP * size) {
+      current = { x: run.x, end: run.x + run.width, text: run.str.trim() };
+      fragments.push(current);
+    } else {
+      const needsSpace = gap > WORD_GAP * size && !/\s$/.test(current.text) && !/^\s/.test(run.str);
+      current.text += (needsSpace ? ' ' : '') + (needsSpace ? run.str.trimStart() : run.str);
+      current.text = current.text.trimEnd();
+      current.end = Math.max(current.end, run.x + run.width);
+    }
+    prev = run;
+  }
+  const y = runs[0].y;
+  return { y, lastY: y, size, fragments };
+}
+
+/** One space after a label (`Case Number: CM16-...`), two between table columns. */
+function lineText(line: PageLine): string {
+  let out = '';
+  for (const f of line.fragments) {
+    if (out) out += out.endsWith(':') ? ' ' : '  ';
+    out += f.text;
+  }
+  return out;
+}
+
+const LABEL_START = /^[A-Za-z][A-Za-z ()'/&.-]{0,30}$/;
+const LABEL_END = /^[A-Za-z][A-Za-z ()'/&.-]{0,30}:$/;
+
+/**
+ * A table label too wide for its cell wraps: `Application` on the row's line, `Received:`
+ * under it at the same x. Rejoins the label on the line holding its value.
+ */
+function mergeWrappedLabels(lines: PageLine[]): PageLine[] {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i];
+    const b = lines[i + 1];
+    if (b.y - a.lastY > 1.6 * Math.max(a.size, b.size)) continue;
+    if (a.fragments.length < 2 && b.fragments.length < 2) continue;
+    for (let k = 0; k < b.fragments.length; k++) {
+      const fb = b.fragments[k];
+      if (!LABEL_END.test(fb.text)) continue;
+      const j = a.fragments.findIndex((fa) => Math.abs(fa.x - fb.x) <= 2 && LABEL_START.test(fa.text));
+      if (j < 0) continue;
+      const fa = a.fragments[j];
+      const valueInA = j + 1 < a.fragments.length && !a.fragments[j + 1].text.endsWith(':');
+      const valueInB = k + 1 < b.fragments.length && !b.fragments[k + 1].text.endsWith(':');
+      if (valueInB && !valueInA) {
+        fb.text = `${fa.text} ${fb.text}`;
+        a.fragments.splice(j, 1);
+      } else {
+        fa.text = `${fa.text} ${fb.text}`;
+        b.fragments.splice(k, 1);
+        k--;
+      }
+    }
+    if (b.fragments.length === 0) {
+      a.lastY = b.lastY;
+      lines.splice(i + 1, 1);
+    }
+    if (a.fragments.length === 0) {
+      b.y = a.y;
+      lines.splice(i, 1);
+    }
+  }
+  return lines;
+}
+
+const PAGE_NUMBER = /^(?:page\s*#+(?:\s*(?:of|\/)\s*#+)?|#+\s*(?:of|\/)\s*#+|-\s*#+\s*-|#+)$/;
+const keyOf = (line: PageLine): string => lineText(line).toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+
+/**
+ * Running headers and footers: lines in the top or bottom margin band that repeat (digits
+ * aside) on two or more pages, or that are just a page number.
+ */
+function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): void {
+  const inBand = (line: PageLine, page: PageText): 'top' | 'bottom' | null =>
+    line.y < page.height * MARGIN_BAND ? 'top' : line.y > page.height * (1 - MARGIN_BAND) ? 'bottom' : null;
+  const seen = new Map<string, Set<number>>();
+  perPage.forEach((lines, p) => {
+    for (const line of lines) {
+      const band = inBand(line, pages[p]);
+      if (!band) continue;
+      const key = `${band}|${keyOf(line)}`;
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(p);
+    }
+  });
+  perPage.forEach((lines, p) => {
+    perPage[p] = lines.filter((line) => {
+      const band = inBand(line, pages[p]);
+      if (!band) return true;
+      const key = keyOf(line);
+      return !(PAGE_NUMBER.test(key) || (seen.get(`${band}|${key}`)?.size ?? 0) >= 2);
+    });
+  });
+}
+
+/** The usual baseline-to-baseline distance on a page (the median of the small gaps). */
+function typicalSpacing(lines: readonly PageLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const gap = lines[i].y - lines[i - 1].lastY;
+    if (gap > 0 && gap < 3 * lines[i].size) gaps.push(gap);
+  }
+  if (!gaps.length) return (lines[0]?.size ?? 10) * 1.2;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)];
+}
