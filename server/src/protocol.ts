@@ -51,6 +51,10 @@ export interface IndexChangedParams {
 
 /** `imr/reindex` (client -> server request): drop the index and rebuild it. */
 export const ReindexRequest = 'imr/reindex';
+/** Result of `imr/reindex`, sent once the rebuild has finished. */
+export interface ReindexResult {
+  letterCount: number;
+}
 
 /** `imr/extractPdf`: text of a PDF letter, for the read-only `imr-pdf:` documents. */
 export const ExtractPdfRequest = 'imr/extractPdf';

@@ -1,55 +1,283 @@
 /**
- * The language server: thin glue between LSP and the pure language service. Runs over
- * IPC when started by the VS Code client, or over stdio (`imr-language-server --stdio`).
+ * The language server: thin glue between LSP and the pure language service and the
+ * workspace index. Runs over IPC when started by the VS Code client, or over stdio
+ * (`imr-language-server --stdio`).
  */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import {
   createConnection,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ResponseError,
+  type ClientCapabilities,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from './languageService/service';
-import { DocumentSummaryRequest, type DocumentSummaryParams, type LetterSummary } from './protocol';
+import { readServerSettings, parseConfigFile, DEFAULT_SERVER_SETTINGS, type ServerSettings } from './languageService/config';
+import { FIX_ALL_KIND } from './languageService/features/codeActions';
+import {
+  DocumentSummaryRequest,
+  WorkspaceLettersRequest,
+  IndexChangedNotification,
+  ReindexRequest,
+  ExtractPdfRequest,
+  type DocumentSummaryParams,
+  type ExtractPdfParams,
+  type ExtractPdfResult,
+  type IndexChangedParams,
+  type LetterSummary,
+  type ReindexResult,
+} from './protocol';
 import { summarizeDocument } from './summaries';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { WorkspaceIndex, pathOf } from './workspace/workspaceIndex';
+import { nodeFileSystem } from './workspace/fileSystem';
+import { extractPdf } from './pdf/api';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
 const scheduler = new DiagnosticsScheduler(connection, documents, service);
+const index = new WorkspaceIndex({ fs: nodeFileSystem, extractPdf, log: (m) => connection.console.log(m), rules: () => service.ruleSettings });
 
-connection.onInitialize((): InitializeResult => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    documentSymbolProvider: true,
-    hoverProvider: true,
-  },
-  serverInfo: { name: 'imr-language-server', version: '0.1.0' },
-}));
+let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
+let initOptions: unknown;
+let clientCaps: ClientCapabilities = {};
+let roots: string[] = [];
+const reported = new Set<string>();
 
-documents.onDidOpen((e) => scheduler.validateNow(e.document));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document));
+/** Logs each settings problem, and shows it once per session. */
+function report(problems: string[]): void {
+  for (const p of problems) {
+    connection.console.warn(p);
+    if (reported.has(p)) continue;
+    reported.add(p);
+    void connection.window.showWarningMessage(`IMR Letters: ${p}`);
+  }
+}
+
+function readConfigFileRules(path: string | undefined): ServerSettings['rules'] {
+  if (!path) return {};
+  const full = isAbsolute(path) || roots.length === 0 ? path : resolve(roots[0], path);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    report([`imr.configFile: cannot read ${full}: ${(e as Error).message}`]);
+    return {};
+  }
+  const result = parseConfigFile(text);
+  report(result.problems.map((p) => `${full}: ${p}`));
+  return result.rules;
+}
+
+async function loadSettings(): Promise<void> {
+  let value: unknown = initOptions;
+  if (clientCaps.workspace?.configuration) {
+    try {
+      value = (await connection.workspace.getConfiguration('imr')) ?? initOptions;
+    } catch {
+      value = initOptions;
+    }
+  }
+  const { settings: next, problems } = readServerSettings(value);
+  report(problems);
+  // The config file sets the baseline; `imr.rules` in the editor settings wins.
+  next.rules = { ...readConfigFileRules(next.configFile), ...next.rules };
+  settings = next;
+  scheduler.debounceMs = settings.validationDelay;
+  service.setMaxOutlineItems(settings.maxOutlineItems);
+  service.setRuleSettings(settings.rules);
+  for (const doc of documents.all()) scheduler.validateNow(doc);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientCaps = params.capabilities;
+  initOptions = params.initializationOptions;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  roots = folders.map(pathOf).filter((p): p is string => !!p);
+  const { settings: initial, problems } = readServerSettings(initOptions);
+  settings = initial;
+  report(problems);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      documentSymbolProvider: true,
+      hoverProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: [':', ' '] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
+    },
+    serverInfo: { name: 'imr-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
+  }
+  if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{imr,txt,pdf}' }] });
+  }
+  await loadSettings();
+  void reindex();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (!clientCaps.workspace?.configuration && change.settings) initOptions = (change.settings as Record<string, unknown>).imr ?? change.settings;
+  await loadSettings();
+});
+
+// --- Workspace index ---------------------------------------------------------------
+
+function notifyIndex(uris?: string[]): void {
+  const params: IndexChangedParams = {
+    ...(uris ? { uris } : {}),
+    letterCount: index.letterCount,
+    filesIndexed: index.filesIndexed,
+    filesTotal: index.filesTotal,
+    indexing: index.indexing,
+  };
+  void connection.sendNotification(IndexChangedNotification, params);
+}
+
+async function reindex(): Promise<number> {
+  const progress = clientCaps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Indexing IMR letters', 0, undefined, false);
+  try {
+    await index.rebuild(roots, (p) => {
+      progress?.report(p.filesTotal ? Math.round((100 * p.filesIndexed) / p.filesTotal) : 100, `${p.filesIndexed}/${p.filesTotal} files`);
+      notifyIndex(p.uris);
+    });
+  } finally {
+    progress?.done();
+  }
+  notifyIndex();
+  return index.letterCount;
+}
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  const uris: string[] = [];
+  for (const change of changes) {
+    const path = pathOf(change.uri);
+    if (!path || !index.isUnderRoots(path)) continue;
+    const changed = change.type === FileChangeType.Deleted ? index.remove(change.uri) : await index.indexPath(path);
+    if (changed) uris.push(change.uri);
+  }
+  if (uris.length) notifyIndex(uris);
+});
+
+/** Edits re-summarise only their own document, debounced apart from diagnostics. */
+const indexTimers = new Map<string, NodeJS.Timeout>();
+const INDEX_DEBOUNCE_MS = 500;
+function summariseOpen(doc: TextDocument, delay: number): void {
+  clearTimeout(indexTimers.get(doc.uri));
+  indexTimers.set(
+    doc.uri,
+    setTimeout(() => {
+      indexTimers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      index.setOpenText(current.uri, current.getText());
+      notifyIndex([current.uri]);
+    }, delay),
+  );
+}
+
+connection.onRequest(WorkspaceLettersRequest, (): LetterSummary[] => index.letters());
+connection.onRequest(ReindexRequest, async (): Promise<ReindexResult> => ({ letterCount: await reindex() }));
+connection.onRequest(ExtractPdfRequest, async (params: ExtractPdfParams): Promise<ExtractPdfResult> => {
+  const path = pathOf(params.uri);
+  if (!path) throw new ResponseError(1, `Not a file URI: ${params.uri}`);
+  try {
+    return await extractPdf(readFileSync(path));
+  } catch (e) {
+    throw new ResponseError(2, (e as Error).message);
+  }
+});
+connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : index.symbols(params.query, () => token.isCancellationRequested)));
+
+// --- Documents ---------------------------------------------------------------------
+
+documents.onDidOpen((e) => {
+  scheduler.validateNow(e.document);
+  summariseOpen(e.document, 0);
+});
+documents.onDidChangeContent((e) => {
+  if (settings.validate === 'onType') scheduler.schedule(e.document);
+  summariseOpen(e.document, INDEX_DEBOUNCE_MS);
+});
+documents.onDidSave((e) => scheduler.validateNow(e.document));
 documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   service.forget(e.document.uri);
+  clearTimeout(indexTimers.get(e.document.uri));
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  void index.closeDocument(e.document.uri).then(() => notifyIndex([e.document.uri]));
 });
 
-connection.onDocumentSymbol((params) => {
+// --- Requests: documents.get(uri) or an empty result; cancelled requests return early ---
+
+connection.onDocumentSymbol((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? service.getDocumentSymbols(doc) : [];
+  return doc && !token.isCancellationRequested ? service.getDocumentSymbols(doc) : [];
 });
-
-connection.onHover((params) => {
+connection.onHover((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? service.getHover(doc, params.position) : null;
+  return doc && !token.isCancellationRequested ? service.getHover(doc, params.position) : null;
 });
-
+connection.onFoldingRanges((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.getFoldingRanges(doc, token) : [];
+});
+connection.onSelectionRanges((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.getSelectionRanges(doc, params.positions) : [];
+});
+connection.onCodeAction((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || token.isCancellationRequested) return [];
+  return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
+});
+connection.onCompletion((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.getCompletions(doc, params.position) : [];
+});
+connection.onDocumentFormatting((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.formatDocument(doc) : [];
+});
+connection.onDocumentRangeFormatting((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.formatRange(doc, params.range) : [];
+});
+connection.onCodeLens((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.getCodeLenses(doc) : [];
+});
+connection.onDocumentHighlight((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc && !token.isCancellationRequested ? service.getDocumentHighlights(doc, params.position, token) : [];
+});
 connection.onRequest(DocumentSummaryRequest, (params: DocumentSummaryParams): LetterSummary[] => {
   const doc = documents.get(params.uri);
-  return doc ? summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc)) : [];
+  if (doc) return summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc));
+  // Not open: answer from the workspace index.
+  return index.file(params.uri)?.letters ?? [];
 });
 
 documents.listen(connection);

@@ -1,0 +1,45 @@
+/** Highlights every mention of the treatment under the cursor (brand and generic names alike). */
+import { DocumentHighlightKind, type DocumentHighlight, type Position } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../model';
+import type { Line } from '../text/lines';
+import { lookupDrug } from '../lexicon/drugs';
+import { contains, wordAt } from './ranges';
+
+const WORD = /[A-Za-z][A-Za-z0-9-]*/g;
+
+export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[], pos: Position, isCancelled: () => boolean = () => false): DocumentHighlight[] {
+  const line = lines[pos.line];
+  if (!line) return [];
+  const word = wordAt(line.raw, pos.character);
+  if (!word) return [];
+  const names = namesFor(doc, word.text);
+  if (!names) return [];
+  const titles = doc.letters.flatMap((l) => l.items.map((i) => i.titleRange));
+  const out: DocumentHighlight[] = [];
+  for (const l of lines) {
+    if (l.clean === '') continue;
+    if (isCancelled()) return [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(l.raw); m; m = WORD.exec(l.raw)) {
+      if (!names.has(m[0].toLowerCase())) continue;
+      const range = { start: { line: l.index, character: m.index }, end: { line: l.index, character: m.index + m[0].length } };
+      const inTitle = titles.some((t) => contains(t, range.start));
+      out.push({ range, kind: inTitle ? DocumentHighlightKind.Write : DocumentHighlightKind.Read });
+    }
+  }
+  return out;
+}
+
+/** Every name of the treatment a word names: a lexicon drug's brands and generic, or an item's treatment name. */
+function namesFor(doc: ParsedDocument, word: string): Set<string> | null {
+  const drug = lookupDrug(word);
+  if (drug) return new Set([drug.generic, ...drug.generic.split('/'), ...drug.brands].map((n) => n.toLowerCase()));
+  const lower = word.toLowerCase();
+  for (const letter of doc.letters) {
+    for (const item of letter.items) {
+      const name = item.treatment?.name.split(/\s+/)[0]?.toLowerCase();
+      if (name && name.length > 2 && name === lower) return new Set([name]);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,236 @@
+/**
+ * The workspace index: a small summary of every letter file under the workspace folders
+ * (`*.imr`, letter-like `*.txt`, `*.pdf` through the PDF extractor), kept up to date file
+ * by file. Holds summaries and symbol entries, never whole models, so 10,000 letters fit.
+ * Usable from plain Node (no LSP connection): the server, tests and the bench drive it.
+ */
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { SymbolInformation } from 'vscode-languageserver-types';
+import { parseDocument } from '../languageService/parser/parseDocument';
+import { computeDiagnostics, type RuleSettings } from '../languageService/features/diagnostics';
+import { symbolEntries, findWorkspaceSymbols, type SymbolEntry } from '../languageService/features/workspaceSymbols';
+import { summarizeDocument } from '../summaries';
+import type { LetterSummary } from '../protocol';
+import type { IndexFileSystem } from './fileSystem';
+
+export interface IndexedFile {
+  uri: string;
+  letters: LetterSummary[];
+  symbols: SymbolEntry[];
+  /** True while an open editor's text overrides the file on disk. */
+  open: boolean;
+}
+
+export interface WorkspaceIndexOptions {
+  fs: IndexFileSystem;
+  /** Text of a PDF's bytes; throws (e.g. PdfExtractionError) when it cannot. */
+  extractPdf?: (bytes: Uint8Array) => Promise<{ text: string }>;
+  log?: (message: string) => void;
+  rules?: () => RuleSettings;
+  /** Files indexed between two yields to the event loop. */
+  chunkSize?: number;
+}
+
+export interface ScanProgress {
+  filesIndexed: number;
+  filesTotal: number;
+  /** URIs indexed in the last chunk. */
+  uris: string[];
+}
+
+/** Same test as the language's `firstLine` pattern in package.json. */
+const LETTER_FIRST_LINE = /^(?:\ufeff)?\s*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|Case Number:|MAXIMUS FEDERAL SERVICES)/;
+
+export function looksLikeLetter(text: string): boolean {
+  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  for (const line of head.split(/\r\n|\r|\n/)) {
+    if (line.replace(/[\s\ufeff\f]/g, '') === '') continue;
+    return LETTER_FIRST_LINE.test(line);
+  }
+  return false;
+}
+
+export type LetterFileKind = 'imr' | 'txt' | 'pdf';
+
+export function letterFileKind(name: string): LetterFileKind | null {
+  const m = /\.(imr|txt|pdf)$/i.exec(name);
+  return m ? (m[1].toLowerCase() as LetterFileKind) : null;
+}
+
+/** Folders never scanned: dependencies and dot-folders (.git, .vscode ...). */
+export function skipFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+export function uriOf(path: string): string {
+  return pathToFileURL(path).toString();
+}
+
+export function pathOf(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private roots: string[] = [];
+  /** Bumped on every rebuild, so a scan that was overtaken stops. */
+  private generation = 0;
+  private readonly opts: Required<Pick<WorkspaceIndexOptions, 'chunkSize'>> & WorkspaceIndexOptions;
+  indexing = false;
+  filesTotal = 0;
+  filesIndexed = 0;
+
+  constructor(options: WorkspaceIndexOptions) {
+    this.opts = { chunkSize: 20, ...options };
+  }
+
+  get letterCount(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.letters.length;
+    return n;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  letters(): LetterSummary[] {
+    const out: LetterSummary[] = [];
+    for (const f of this.files.values()) out.push(...f.letters);
+    return out;
+  }
+
+  file(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  symbols(query: string, isCancelled?: () => boolean): SymbolInformation[] {
+    return findWorkspaceSymbols(this.files.values(), query, isCancelled);
+  }
+
+  /** Lists letter candidates under the roots (no reading of contents). */
+  async listFiles(roots: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    const stack = [...roots];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      let entries;
+      try {
+        entries = await this.opts.fs.readDirectory(dir);
+      } catch (e) {
+        this.opts.log?.(`Cannot read folder ${dir}: ${(e as Error).message}`);
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const path = this.opts.fs.join(dir, e.name);
+        if (e.isDirectory) {
+          if (!skipFolder(e.name)) stack.push(path);
+        } else if (e.isFile && letterFileKind(e.name)) out.push(path);
+      }
+    }
+    return out.sort();
+  }
+
+  /**
+   * Drops everything and indexes the roots, in chunks that yield to the event loop.
+   * `onProgress` is called after each chunk. Resolves false when a newer scan overtook it.
+   */
+  async rebuild(roots: readonly string[], onProgress?: (p: ScanProgress) => void, isCancelled: () => boolean = () => false): Promise<boolean> {
+    const generation = ++this.generation;
+    this.roots = [...roots];
+    // Open documents keep their editor text.
+    for (const [uri, f] of this.files) if (!f.open) this.files.delete(uri);
+    this.indexing = true;
+    this.filesIndexed = 0;
+    const paths = await this.listFiles(roots);
+    this.filesTotal = paths.length;
+    try {
+      for (let i = 0; i < paths.length; i += this.opts.chunkSize) {
+        if (generation !== this.generation || isCancelled()) return false;
+        const chunk = paths.slice(i, i + this.opts.chunkSize);
+        const uris: string[] = [];
+        for (const path of chunk) {
+          const uri = uriOf(path);
+          if (!this.files.get(uri)?.open) await this.indexPath(path);
+          uris.push(uri);
+        }
+        this.filesIndexed = Math.min(paths.length, i + chunk.length);
+        onProgress?.({ filesIndexed: this.filesIndexed, filesTotal: paths.length, uris });
+        await yieldToEventLoop();
+      }
+      return generation === this.generation;
+    } finally {
+      if (generation === this.generation) this.indexing = false;
+    }
+  }
+
+  /** Whether a path lies under one of the indexed roots (watchers report more). */
+  isUnderRoots(path: string): boolean {
+    return this.roots.some((r) => path === r || path.startsWith(r.endsWith('/') || r.endsWith('\\') ? r : r + (r.includes('\\') ? '\\' : '/')));
+  }
+
+  /** (Re-)indexes one file from disk; returns true when the index changed. */
+  async indexPath(path: string): Promise<boolean> {
+    const uri = uriOf(path);
+    if (this.files.get(uri)?.open) return false;
+    const kind = letterFileKind(path);
+    if (!kind) return false;
+    let text: string;
+    try {
+      const bytes = await this.opts.fs.readFile(path);
+      if (kind === 'pdf') {
+        if (!this.opts.extractPdf) return this.remove(uri);
+        try {
+          text = (await this.opts.extractPdf(bytes)).text;
+        } catch (e) {
+          this.opts.log?.(`Skipping PDF ${path}: ${(e as Error).message}`);
+          return this.remove(uri);
+        }
+      } else {
+        text = new TextDecoder('utf-8').decode(bytes);
+        if (kind === 'txt' && !looksLikeLetter(text)) return this.remove(uri);
+      }
+    } catch (e) {
+      this.opts.log?.(`Cannot read ${path}: ${(e as Error).message}`);
+      return this.remove(uri);
+    }
+    this.store(uri, text, false);
+    return true;
+  }
+
+  /** A file was deleted on disk. */
+  remove(uri: string): boolean {
+    const f = this.files.get(uri);
+    if (!f || f.open) return false;
+    this.files.delete(uri);
+    return true;
+  }
+
+  /** An open editor's text overrides the disk (called on open and, debounced, on edits). */
+  setOpenText(uri: string, text: string): void {
+    this.store(uri, text, true);
+  }
+
+  /** The editor closed: fall back to the file on disk (or drop it when it has none). */
+  async closeDocument(uri: string): Promise<void> {
+    const f = this.files.get(uri);
+    if (f) f.open = false;
+    const path = pathOf(uri);
+    if (path && this.isUnderRoots(path)) {
+      if (!(await this.indexPath(path))) this.files.delete(uri);
+    } else this.files.delete(uri);
+  }
+
+  private store(uri: string, text: string, open: boolean): void {
+    const parsed = parseDocument(text);
+    const diagnostics = computeDiagnostics(parsed, this.opts.rules?.() ?? {}, text);
+    this.files.set(uri, { uri, letters: summarizeDocument(uri, parsed, diagnostics), symbols: symbolEntries(parsed), open });
+  }
+}
