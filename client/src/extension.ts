@@ -1,45 +1,48 @@
 /**
- * The VS Code client: starts the language server and registers the decision tree view.
- * Everything about letters is computed in the server; this file only wires things up.
+ * The VS Code client: starts the language server and wires the decision views, the status
+ * bar and the commands. Everything about letters is computed in the server.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DecisionTreeProvider } from './decisionTree';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { LetterSource } from './decisionTree/letterSource';
+import { DecisionView } from './decisionTree/view';
+import { LetterStatusBar } from './statusBar';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'imr' }],
-    synchronize: { configurationSection: 'imr' },
-  };
-  client = new LanguageClient('imr', 'IMR Letters', serverOptions, clientOptions);
+/** What activate() returns: handles the `@vscode/test-electron` suite reads. */
+export interface ImrExtensionApi {
+  client: LanguageClient;
+  source: LetterSource;
+  view: DecisionView;
+  statusBar: LetterStatusBar;
+  /** Resolves once the server answers and the views have asked for their first letters. */
+  ready: Promise<void>;
+}
 
-  const tree = new DecisionTreeProvider(client);
-  context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('imr.decisions', tree),
-    vscode.commands.registerCommand('imr.revealItem', revealRange),
-    vscode.window.onDidChangeActiveTextEditor(() => tree.refresh()),
-    vscode.languages.onDidChangeDiagnostics(() => tree.refresh()),
+export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
+  client = createLanguageClient(context);
+  // Start the server first: the views and commands below only need it once it answers.
+  const started = client.start();
+  const source = new LetterSource(client);
+  const view = new DecisionView(source);
+  const statusBar = new LetterStatusBar(source);
+  context.subscriptions.push(source, view, statusBar, ...registerCommands(client, source));
+  // Activation does not wait for the server: the editor stays responsive while it starts.
+  const ready = started.then(
+    () => {
+      source.start();
+      void statusBar.update();
+    },
+    (error: unknown) => {
+      void vscode.window.showErrorMessage(`The IMR language server could not start: ${error instanceof Error ? error.message : String(error)}`);
+    },
   );
-  await client.start();
-  tree.refresh();
+  return { client, source, view, statusBar, ready };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
-}
-
-async function revealRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const editor = await vscode.window.showTextDocument(doc);
-  const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-  editor.selection = new vscode.Selection(r.start, r.end);
-  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -1,0 +1,132 @@
+/**
+ * Where the tree's letters come from: the server's workspace index (`imr/workspaceLetters`,
+ * refreshed on `imr/indexChanged`), or, when the server does not answer that request
+ * (MethodNotFound), the summaries of the open letters (`imr/documentSummary`). Requests are
+ * coalesced so bursts of edits cost one round trip; nothing here blocks the editor.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  DocumentSummaryRequest,
+  IndexChangedNotification,
+  WorkspaceLettersRequest,
+  type IndexChangedParams,
+  type LetterSummary,
+} from '../../../server/src/protocol';
+
+const METHOD_NOT_FOUND = -32601;
+const REFRESH_DELAY_MS = 250;
+
+export interface IndexProgress {
+  indexing: boolean;
+  filesIndexed: number;
+  filesTotal: number;
+}
+
+export function isMethodNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === METHOD_NOT_FOUND;
+}
+
+export class LetterSource implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly progressChanged = new vscode.EventEmitter<IndexProgress>();
+  readonly onDidChangeProgress = this.progressChanged.event;
+
+  letters: LetterSummary[] = [];
+  /** `workspace` while the server answers `imr/workspaceLetters`, else `open` (open letters only). */
+  mode: 'workspace' | 'open' = 'workspace';
+  progress: IndexProgress = { indexing: false, filesIndexed: 0, filesTotal: 0 };
+  /** True once a first answer has arrived. */
+  loaded = false;
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<void> | undefined;
+  private dirty = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly client: LanguageClient) {}
+
+  /** Subscribes to the server and the editor; call once the client is started. */
+  start(): void {
+    this.disposables.push(
+      this.client.onNotification(IndexChangedNotification, (p: IndexChangedParams) => {
+        this.progress = { indexing: p.indexing, filesIndexed: p.filesIndexed, filesTotal: p.filesTotal };
+        this.progressChanged.fire(this.progress);
+        this.schedule();
+      }),
+      // Diagnostics are published after every re-parse: a cheap signal that a letter changed.
+      vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
+      vscode.workspace.onDidCloseTextDocument((d) => d.languageId === 'imr' && this.mode === 'open' && this.schedule()),
+      vscode.workspace.onDidOpenTextDocument((d) => d.languageId === 'imr' && this.schedule()),
+    );
+    void this.refreshNow();
+  }
+
+  /** Asks for a refresh soon (coalesced). */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refreshNow();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Refreshes now; resolves when the letters are current. Concurrent calls share one request. */
+  async refreshNow(): Promise<void> {
+    if (this.inFlight) {
+      this.dirty = true;
+      return this.inFlight;
+    }
+    this.inFlight = this.fetch().finally(() => {
+      this.inFlight = undefined;
+      if (this.dirty) {
+        this.dirty = false;
+        void this.refreshNow();
+      }
+    });
+    return this.inFlight;
+  }
+
+  /** The letters of one document, straight from the server (fresh even while the index catches up). */
+  async lettersOf(uri: string): Promise<LetterSummary[]> {
+    if (!this.client.isRunning()) return [];
+    try {
+      return await this.client.sendRequest<LetterSummary[]>(DocumentSummaryRequest, { uri });
+    } catch {
+      return [];
+    }
+  }
+
+  private async fetch(): Promise<void> {
+    if (!this.client.isRunning()) return;
+    let letters: LetterSummary[];
+    if (this.mode === 'workspace') {
+      try {
+        letters = await this.client.sendRequest<LetterSummary[]>(WorkspaceLettersRequest);
+      } catch (error) {
+        if (!isMethodNotFound(error)) return; // a transient failure: keep what we have
+        this.mode = 'open';
+        letters = await this.openLetters();
+      }
+    } else {
+      letters = await this.openLetters();
+    }
+    this.letters = Array.isArray(letters) ? letters : [];
+    this.loaded = true;
+    this.changed.fire();
+  }
+
+  private async openLetters(): Promise<LetterSummary[]> {
+    const docs = vscode.workspace.textDocuments.filter((d) => d.languageId === 'imr');
+    const all = await Promise.all(docs.map((d) => this.lettersOf(d.uri.toString())));
+    return all.flat();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+    this.progressChanged.dispose();
+  }
+}
