@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { LanguageService, analyzeText } from '../../../server/src/languageService';
+import { formatText, formatRange } from '../../../server/src/languageService/features/formatting';
+import { nearestOutcome } from '../../../server/src/languageService/features/codeActions';
+import { COMBINATIONS, RENDERERS, applyAll } from '../../helpers/artifacts';
+import { readSeed, seedNames } from '../../helpers/seeds';
+import { VALID_LETTER, broken, lineOf } from '../rules/letterFixture';
+
+const doc = (text: string, version = 1) => TextDocument.create('file:///t.imr', 'imr', version, text);
+const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(doc(text), edits);
+const squash = (s: string) => s.replace(/\s+/g, '');
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Applies the preferred quick fix of `code` and checks: the diagnostic is gone, nothing outside the edit changed. */
+function applyFix(text: string, code: string): string {
+  const service = new LanguageService();
+  const d = service.getDiagnostics(doc(text)).find((x) => x.code === code) as Diagnostic;
+  assert.ok(d, `expected a ${code} diagnostic`);
+  const actions = service.getCodeActions(doc(text), d.range, [d]);
+  const fix = actions.find((a) => a.isPreferred && a.diagnostics?.[0]?.code === code);
+  assert.ok(fix, `expected a preferred quick fix for ${code}`);
+  const edits = fix.edit!.changes!['file:///t.imr'];
+  assert.equal(edits.length, 1);
+  const after = apply(text, edits);
+  assert.ok(!analyzeText(after).diagnostics.some((x) => x.code === code && x.range.start.line === d.range.start.line), `${code} still reported`);
+  // Outside the edit the text is unchanged: the prefix before the edit and the suffix after it survive.
+  const e = edits[0];
+  const start = doc(text).offsetAt(e.range.start);
+  const end = doc(text).offsetAt(e.range.end);
+  assert.equal(after.slice(0, start), text.slice(0, start));
+  assert.equal(after.slice(start + e.newText.length), text.slice(end));
+  return after;
+}
+
+test('quick fix: missing-outcome inserts the outcome the rationale supports', () => {
+  const after = applyFix(broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90:'), 'missing-outcome');
+  assert.match(after, /Norco 10\/325mg #90: Upheld/);
+});
+
+test('quick fix: unknown-outcome corrects to the nearest valid word', () => {
+  assert.match(applyFix(broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90: Uphold'), 'unknown-outcome'), /#90: Upheld\n/);
+  assert.match(applyFix(broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60: overturn'), 'unknown-outcome'), /#60: Overturned\n/);
+  assert.equal(nearestOutcome('Denied'), 'Upheld');
+  assert.equal(nearestOutcome('Upheld.'), 'Upheld');
+  assert.equal(nearestOutcome('Overtruned'), 'Overturned');
+});
+
+test('quick fix: missing-section inserts the heading before the next section', () => {
+  const after = applyFix(broken('CLINICAL CASE SUMMARY\n', ''), 'missing-section');
+  assert.ok(lineOf(after, 'CLINICAL CASE SUMMARY') < lineOf(after, 'IMR ISSUES'));
+});
+
+test('quick fix: missing-guideline and missing-rationale insert their labels', () => {
+  const noMax = broken('MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 78-80.\n', '');
+  const after = applyFix(noMax, 'missing-guideline');
+  assert.ok(lineOf(after, 'MAXIMUS guideline:') < lineOf(after, 'Decision rationale: The guidelines'));
+  const noRat = broken('Decision rationale: The guidelines call for documented pain relief and functional gains on opioids.\nNone are recorded here. Therefore, the request for Norco 10/325mg #90 is not medically necessary.\n', '');
+  assert.match(applyFix(noRat, 'missing-rationale'), /Decision rationale:/);
+});
+
+test('fix all in file fixes every fixable problem at once', () => {
+  let text = broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90: Uphold');
+  text = broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60:', text);
+  const service = new LanguageService();
+  const actions = service.getCodeActions(doc(text), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+  const all = actions.find((a) => a.kind === 'source.fixAll.imr');
+  assert.ok(all);
+  const after = apply(text, all.edit!.changes!['file:///t.imr']);
+  assert.deepEqual(analyzeText(after).diagnostics.filter((d) => d.severity === 1), []);
+});
+
+test('formatting: every artifact rendering of every seed keeps its words, and formatting twice changes nothing', () => {
+  for (const name of seedNames()) {
+    const seed = readSeed(name.slice(0, 3));
+    const renders = { ...Object.fromEntries(Object.entries(COMBINATIONS).map(([k, r]) => [k, applyAll(seed, r)])), ...Object.fromEntries(Object.entries(RENDERERS).map(([k, r]) => [k, r(seed)])) };
+    for (const [label, text] of Object.entries(renders)) {
+      const once = formatText(text);
+      assert.equal(squash(once), squash(text), `${name} ${label}: characters other than whitespace changed`);
+      assert.equal(formatText(once), once, `${name} ${label}: not idempotent`);
+      assert.ok(!/[ \t]$/m.test(once) && !once.includes('\f'), `${name} ${label}: trailing space or form feed left`);
+      assert.ok(!/\n\s*\n\s*\n/.test(once.replace(/\r/g, '')), `${name} ${label}: more than one blank line between blocks`);
+    }
+  }
+});
+
+test('formatting a double-spaced seed yields the seed\'s words with no blank line after every line', () => {
+  const seed = readSeed('001');
+  const text = applyAll(seed, COMBINATIONS['wrap+outcomeLine+doubleSpace']);
+  const once = formatText(text);
+  // The seed itself splits `Non-` / `MTUS` over two lines: formatting rejoins that, and only that.
+  const rejoined = seed.replace(/([A-Za-z]-)[ \t]*(?:\r?\n[ \t]*)+(?=[A-Za-z])/g, '$1');
+  assert.deepEqual(words(once), words(rejoined));
+  assert.ok(once.split('\n').length < text.split('\n').length / 2);
+  // Wrapped item headings are rejoined and still parse to the same items.
+  const items = (t: string) => analyzeText(t).parsed.letters.flatMap((l) => l.items.map((i) => `${i.title}: ${i.outcome}`));
+  assert.deepEqual(items(once), items(seed));
+  assert.ok(once.includes('Soma 350 mg #60: Upheld') || once.includes('Soma 350 mg #60:  Upheld'));
+});
+
+test('formatting: hyphen-split words and wrapped section headings are rejoined', () => {
+  const text = 'HOW THE IMR FINAL DETERMINATION WAS MADE   \n\nDecision based on Non-\nMTUS Citation.  \n\f\nIMR ISSUES, DECISIONS\nAND RATIONALES\n';
+  const out = formatText(text);
+  assert.match(out, /Non-MTUS Citation\./);
+  assert.match(out, /^IMR ISSUES, DECISIONS AND RATIONALES$/m);
+  assert.equal(formatText(out), out);
+});
+
+test('range formatting touches only the lines of the range', () => {
+  const text = 'HOW THE IMR FINAL DETERMINATION WAS MADE  \n\nLine one.   \nLine two.   \n';
+  const edits = formatRange(text, { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } });
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0].range.start.line, 2);
+  assert.equal(edits[0].range.end.line, 2);
+  assert.equal(apply(text, edits), 'HOW THE IMR FINAL DETERMINATION WAS MADE  \n\nLine one.\nLine two.   \n');
+});
+
+test('completion: headings and snippets at line start, outcomes after ": ", guideline phrases after a label', () => {
+  const service = new LanguageService();
+  const text = 'IMR\nSoma 350mg #60: \nMAXIMUS guideline: \n';
+  const labels = (line: number, character: number) => service.getCompletions(doc(text), { line, character }).map((c) => c.label);
+  assert.ok(labels(0, 3).includes('IMR ISSUES, DECISIONS AND RATIONALES'));
+  assert.ok(labels(0, 3).includes('imr-letter'));
+  assert.ok(labels(0, 3).includes('imr-item'));
+  assert.deepEqual(labels(1, 16), ['Upheld', 'Overturned']);
+  assert.ok(labels(2, 19).some((l) => l.startsWith('Decision based on MTUS Chronic Pain Medical Treatment Guidelines')));
+  assert.ok(labels(2, 19).some((l) => l.includes('ODG')));
+  assert.deepEqual(service.getCompletions(doc(text), { line: 99, character: 0 }), []);
+});
+
+test('folding, selection ranges, code lens, highlights and hovers on the fixture letter', () => {
+  const service = new LanguageService();
+  const d = doc(VALID_LETTER);
+  const folds = service.getFoldingRanges(d);
+  const decisions = lineOf(VALID_LETTER, 'IMR ISSUES');
+  const norco = lineOf(VALID_LETTER, 'Norco 10/325mg #90: Upheld');
+  assert.ok(folds.some((f) => f.startLine === decisions));
+  assert.ok(folds.some((f) => f.startLine === norco && f.endLine < lineOf(VALID_LETTER, 'Flexeril 7.5mg #60: Overturned')));
+
+  const [sel] = service.getSelectionRanges(d, [{ line: norco, character: 2 }]);
+  const chain: number[] = [];
+  for (let s: typeof sel | undefined = sel; s; s = s.parent) chain.push(s.range.end.line - s.range.start.line);
+  assert.equal(sel.range.start.character, 0);
+  assert.equal(sel.range.end.character, 5); // the word "Norco"
+  assert.ok(chain.length >= 4);
+  for (let i = 1; i < chain.length; i++) assert.ok(chain[i] >= chain[i - 1]);
+
+  const lenses = service.getCodeLenses(d);
+  assert.equal(lenses.length, 1);
+  assert.equal(lenses[0].range.start.line, decisions);
+  assert.equal(lenses[0].command!.title, '2 items: 1 upheld, 1 overturned');
+
+  // Flexeril is cyclobenzaprine: the brand in the summary and in the heading are the same treatment.
+  const hl = service.getDocumentHighlights(d, { line: lineOf(VALID_LETTER, 'Flexeril 7.5mg #60: Overturned'), character: 2 });
+  assert.equal(hl.length, 2);
+
+  const hover = (line: number, character: number) => (service.getHover(d, { line, character })?.contents as { value: string } | undefined)?.value ?? '';
+  assert.match(hover(lineOf(VALID_LETTER, 'Treatment has included'), 40), /^$|/);
+  const summaryNorco = VALID_LETTER.split('\n')[lineOf(VALID_LETTER, '04/20/2015 non-certified')].indexOf('Norco');
+  assert.match(hover(lineOf(VALID_LETTER, '04/20/2015 non-certified'), summaryNorco + 1), /hydrocodone/);
+  const decisionLine = lineOf(VALID_LETTER, 'Decision Date:');
+  assert.match(hover(decisionLine, 25), /2015-06-01[\s\S]*42 days between the UR denial/);
+  const caLine = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids');
+  assert.match(hover(caLine, 55), /MTUS/);
+});
+
+test('requests past the end of the document return empty results', () => {
+  const service = new LanguageService();
+  const d = doc(VALID_LETTER);
+  const far = { line: 10_000, character: 10_000 };
+  assert.equal(service.getHover(d, far), null);
+  assert.deepEqual(service.getDocumentHighlights(d, far), []);
+  assert.deepEqual(service.getCompletions(d, far), []);
+  assert.equal(service.getSelectionRanges(d, [far]).length, 1);
+});
