@@ -1,0 +1,44 @@
+/**
+ * Lints one file: read it (readInput), analyse it with the editor's core (analyzeText),
+ * and format it. Runs the same in a worker thread and on the main thread; never throws.
+ */
+import { analyzeText, type RuleSettings } from '../languageService';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { FORMATS, type FormatName } from './formats';
+import { readInput, type Origin, type FileProblem } from './readInput';
+import type { FileOutcome, FileReport } from './report';
+
+export interface LintOptions {
+  format: FormatName;
+  rules: RuleSettings;
+  maxSize: number;
+  /** Errors only: other diagnostics and warnings are dropped. */
+  quiet: boolean;
+}
+
+export async function lintFile(path: string, origin: Origin, options: LintOptions): Promise<FileOutcome> {
+  const input = await readInput(path, origin, options);
+  if (input.kind === 'notLetter') return { file: path, chunk: '', errors: 0, warnings: 0, problems: [], linted: false };
+  let report: FileReport;
+  if (input.kind === 'problem') {
+    report = { file: path, parsed: null, diagnostics: [], problems: [input.problem] };
+  } else {
+    try {
+      const { parsed, diagnostics } = analyzeText(input.text, options.rules);
+      const shown = options.quiet ? diagnostics.filter((d) => (d.severity ?? 1) === DiagnosticSeverity.Error) : diagnostics;
+      report = { file: path, parsed, diagnostics: shown, problems: input.problems };
+    } catch (e) {
+      // The core promises never to throw; if it does, say so for this file and go on.
+      const problem: FileProblem = { kind: 'unreadable', severity: 'error', message: `internal error while linting: ${(e as Error)?.message ?? String(e)}` };
+      report = { file: path, parsed: null, diagnostics: [], problems: [problem] };
+    }
+  }
+  if (options.quiet) report.problems = report.problems.filter((p) => p.severity === 'error');
+  let errors = 0;
+  let warnings = 0;
+  for (const d of report.diagnostics) {
+    if ((d.severity ?? 1) === DiagnosticSeverity.Error) errors++;
+    else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+  }
+  return { file: path, chunk: FORMATS[options.format].file(report), errors, warnings, problems: report.problems, linted: report.parsed !== null };
+}

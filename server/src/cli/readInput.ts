@@ -1,0 +1,137 @@
+/**
+ * Turns one path into letter text, or into a per-file problem the CLI reports and skips.
+ * Never throws: every failure (missing file, FIFO, binary, too big, bad PDF) becomes a
+ * `problem` so one bad file cannot stop the others from being linted.
+ */
+import { promises as fs } from 'fs';
+import { extractPdf, PdfExtractionError } from '../pdf/api';
+import { looksLikeLetter } from './sniff';
+
+/** How a path reached us: named on the command line, or found while walking a folder. */
+export type Origin = 'explicit' | 'walked';
+
+export type ProblemKind = 'missing' | 'unreadable' | 'notFile' | 'binary' | 'tooBig' | 'pdf' | 'encoding' | 'symlinkLoop';
+
+export interface FileProblem {
+  kind: ProblemKind;
+  /** `error`: the file was not linted (exit code 2). `warning`: linted or harmless, said anyway. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export type Input =
+  | { kind: 'text'; text: string; problems: FileProblem[] }
+  | { kind: 'problem'; problem: FileProblem }
+  /** A walked `.txt` whose first line is not a letter's: silently not a letter. */
+  | { kind: 'notLetter' };
+
+export interface ReadOptions {
+  /** Files larger than this many bytes are reported and skipped. */
+  maxSize: number;
+}
+
+/** Bytes looked at for NUL (binary) and, for walked `.txt` files, for the first line. */
+const SNIFF_BYTES = 8192;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+// WHATWG maps "latin1" to windows-1252, which is what letters saved by Windows tools use.
+const latin1 = new TextDecoder('latin1');
+
+export async function readInput(path: string, origin: Origin, options: ReadOptions): Promise<Input> {
+  const isPdf = /\.pdf$/i.test(path);
+  // Walked .txt files must look like a letter; .imr, .pdf and named files are always letters.
+  const mustSniff = origin === 'walked' && /\.txt$/i.test(path);
+  let st;
+  try {
+    st = await fs.stat(path);
+  } catch (e) {
+    return problemFromError(e);
+  }
+  if (!st.isFile()) {
+    return problem('notFile', `not a regular file (${describeType(st)}); skipped`);
+  }
+  if (st.size > options.maxSize) {
+    if (mustSniff && !(await headLooksLikeLetter(path))) return { kind: 'notLetter' };
+    return problem('tooBig', `file is ${formatBytes(st.size)}, over the --max-size limit of ${formatBytes(options.maxSize)}; skipped`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return problemFromError(e);
+  }
+  if (isPdf) return readPdf(bytes);
+  if (hasNul(bytes)) {
+    if (mustSniff) return { kind: 'notLetter' };
+    return problem('binary', 'binary file (NUL bytes in the first 8 KB); skipped');
+  }
+  const problems: FileProblem[] = [];
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = latin1.decode(bytes);
+    problems.push({ kind: 'encoding', severity: 'warning', message: 'not valid UTF-8; read as Latin-1 (Windows-1252) instead' });
+  }
+  if (mustSniff && !looksLikeLetter(text.slice(0, SNIFF_BYTES))) return { kind: 'notLetter' };
+  return { kind: 'text', text, problems };
+}
+
+/** PDFs go through the shared extractor; its failures are reported per file. */
+async function readPdf(bytes: Buffer): Promise<Input> {
+  try {
+    const { text } = await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { kind: 'text', text, problems: [] };
+  } catch (e) {
+    const why = e instanceof PdfExtractionError ? `${e.reason}: ${e.message}` : String((e as Error)?.message ?? e);
+    return problem('pdf', `cannot extract text from PDF (${why}); skipped`);
+  }
+}
+
+async function headLooksLikeLetter(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(path, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
+    const head = buf.subarray(0, bytesRead);
+    return !hasNul(head) && looksLikeLetter(latin1.decode(head));
+  } catch {
+    return true; // Unsure: let the caller report the file rather than hide it.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+function problem(kind: ProblemKind, message: string): Input {
+  return { kind: 'problem', problem: { kind, severity: 'error', message } };
+}
+
+function problemFromError(e: unknown): Input {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') {
+    return problem('missing', 'cannot read: no such file (or a dangling symlink); skipped');
+  }
+  if (code === 'ELOOP') return problem('symlinkLoop', 'cannot read: symlink loop; skipped');
+  return problem('unreadable', `cannot read: ${code ?? (e as Error)?.message ?? String(e)}; skipped`);
+}
+
+function describeType(st: import('fs').Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'special file';
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
