@@ -19,6 +19,7 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/imrLint.ts'], outfile: 'dist/imr-lint.js' },
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/imr-lint-worker.js' },
   // pdfjs, loaded lazily by server/src/pdf/loadPdfjs.ts on the first PDF (kept out of server.js).
   { entryPoints: ['server/src/pdf/pdfjsEntry.ts'], outfile: 'dist/pdf.js', sourcemap: false, logOverride: { 'empty-import-meta': 'silent' } },
 ];
