@@ -1,0 +1,47 @@
+/** layoutPages on hand-made text runs: reading order without pdfjs in the way. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { layoutPages, type TextRun, type PageText } from '../../server/src/pdf/layout';
+
+const run = (str: string, x: number, y: number, size = 10): TextRun => ({ str, x, y, width: str.length * size * 0.5, size });
+const page = (...runs: TextRun[]): PageText => ({ runs, width: 612, height: 792 });
+
+test('runs on one baseline are ordered by x, whatever order the PDF drew them in', () => {
+  const out = layoutPages([page(run('Upheld', 172, 100), run('Soma #60:', 72, 100.5), run('Second line', 72, 112))]);
+  assert.deepEqual(out.lines, ['Soma #60: Upheld', 'Second line']);
+  assert.deepEqual(out.pageOfLine, [1, 1]);
+});
+
+test('a label wrapped under itself is rejoined on the line holding the value, either way round', () => {
+  const valueFirst = layoutPages([page(run('Priority:', 72, 100), run('Standard', 200, 100), run('Application', 330, 100), run('11/03/2016', 450, 100), run('Received:', 330, 112))]);
+  assert.deepEqual(valueFirst.lines, ['Priority: Standard  Application Received: 11/03/2016']);
+  const valueSecond = layoutPages([page(run('Application', 72, 100), run('Received:', 72, 112), run('11/03/2016', 200, 112))]);
+  assert.deepEqual(valueSecond.lines, ['Application Received: 11/03/2016']);
+});
+
+test('a wider gap between paragraphs becomes one blank line; a page break adds none', () => {
+  const p1 = page(run('First paragraph line one', 72, 100), run('line two.', 72, 112), run('Next paragraph.', 72, 136));
+  const p2 = page(run('continued on page two.', 72, 100));
+  const out = layoutPages([p1, p2]);
+  assert.deepEqual(out.lines, ['First paragraph line one', 'line two.', '', 'Next paragraph.', 'continued on page two.']);
+  assert.deepEqual(out.pageOfLine, [1, 1, 1, 1, 2]);
+});
+
+test('running headers, footers and page numbers in the margins are dropped; body text is not', () => {
+  const pages = [1, 2, 3].map((n) =>
+    page(run(`Case CM16-0213037 - ${n}`, 72, 30, 8), run(`Body text of page ${n}`, 72, 100), run('Page', 280, 770, 8), run(`${n} of 3`, 300, 770, 8)),
+  );
+  assert.deepEqual(layoutPages(pages).lines, ['Body text of page 1', 'Body text of page 2', 'Body text of page 3']);
+  // The same line in the body of two pages stays.
+  const body = [page(run('Decision rationale: see above.', 72, 300)), page(run('Decision rationale: see above.', 72, 300))];
+  assert.equal(layoutPages(body).lines.length, 2);
+});
+
+test('text printed twice to fake bold comes out once; whitespace-only runs are ignored', () => {
+  const out = layoutPages([page(run('CLINICAL CASE SUMMARY', 200, 100), run('CLINICAL CASE SUMMARY', 200.4, 100), run('   ', 320, 100))]);
+  assert.deepEqual(out.lines, ['CLINICAL CASE SUMMARY']);
+});
+
+test('no runs at all: no lines', () => {
+  assert.deepEqual(layoutPages([page(), page()]), { lines: [], pageOfLine: [] });
+});
