@@ -46,7 +46,8 @@ test('workspace symbols find items, generic treatments and case numbers in files
   assert.deepEqual(names('zanaflex'), ['Zanaflex 4mg #30: Overturned @ b.imr', 'tizanidine (Zanaflex) @ b.imr']);
   assert.deepEqual(names('CM16'), ['CM16-0202020 @ b.imr']);
   assert.ok(names('cyclobenzaprine').some((n) => n.endsWith('@ a.imr')));
-  assert.equal(index.symbols('Norco').length, 2);
+  assert.equal(index.symbols('Norco').length, 4); // the item and its generic, in both files
+  assert.equal(index.symbols('Norco 10').length, 2);
 });
 
 test('file changes re-index only that file; open documents override the disk', async () => {
