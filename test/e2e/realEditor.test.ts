@@ -1,0 +1,135 @@
+/**
+ * The real-editor test: package the .vsix, install it into code-server (VS Code's workbench
+ * and extension host), open a workspace of letters in headless Chromium and check what a
+ * person sees. If code-server or Chromium cannot be installed or started, the `before` hook
+ * throws and every test below fails with that message: this suite never skips.
+ * Screenshots go to test-results/e2e/.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { ensureCodeServer, installExtension, listExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
+import { packageVsix } from './harness/packageVsix';
+import { launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
+import { IMR_EXTENSION_SEED, lineOf, makeWorkspace, type Workspace } from './harness/workspace';
+
+const SEED_003_ITEMS = ['Valium 10mg (Retro Dispensed 08/07/14)', 'Soma 350mg (Retro Dispensed 08/07/14)', 'Oxycodone 30mg', 'Zanaflex 4mg'];
+/** One item per letter in the workspace: the tree view must list them all. */
+const ITEM_OF_EACH_LETTER: Record<string, string> = {
+  '000': 'Soma #60',
+  '001': 'Norco 10/325mg #60',
+  '002': 'Flexeril #60',
+  '003': 'Zanaflex 4mg',
+  '004': 'Soma 350mg one TID #90',
+};
+
+describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 20 * 60_000 }, () => {
+  let ws: Workspace;
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let wb: Workbench;
+
+  before(async () => {
+    const entry = ensureCodeServer();
+    const vsix = await packageVsix();
+    console.log(`# packaged ${vsix.path}: ${vsix.bytes} bytes`);
+    ws = makeWorkspace();
+    installExtension(entry, ws.profile, vsix.path);
+    const installed = listExtensions(entry, ws.profile);
+    assert.deepEqual(installed, ['imr-tools.imr-letters@0.1.0'], 'the fresh extensions dir holds exactly our extension');
+    server = await startCodeServer(entry, ws.profile);
+    browser = await launchBrowser();
+    wb = await Workbench.open(browser, `${server.url}?folder=${encodeURIComponent(ws.folder)}`);
+  });
+
+  // The screen after every test, pass or fail: the first thing to look at when one fails.
+  afterEach(async (t) => {
+    await wb?.screenshot(`after-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (ws && !process.env.IMR_E2E_KEEP) rmSync(ws.root, { recursive: true, force: true });
+  });
+
+  it('opens a seed letter in language "IMR Letter", highlighted', async () => {
+    // The .imr file is recognised by its extension alone.
+    await wb.quickOpen(ws.letters[IMR_EXTENSION_SEED]);
+    await wb.statusItem('status.editor.mode').filter({ hasText: 'IMR Letter' }).waitFor();
+
+    // A .txt letter, associated by the user setting the README recommends.
+    await wb.quickOpen(ws.letters['003']);
+    await wb.statusItem('status.editor.mode').filter({ hasText: 'IMR Letter' }).waitFor();
+    await wb.goToLine(lineOf(ws, ws.letters['003'], 'Oxycodone 30mg: Upheld'));
+    const heading = wb.editorLine('Oxycodone 30mg: Upheld');
+    await heading.waitFor();
+    const tokens = await wb.tokenColours(heading);
+    const outcome = tokens.find((t) => t.text.trim() === 'Upheld');
+    assert.ok(outcome, `"Upheld" is a token of its own on the heading line: ${JSON.stringify(tokens)}`);
+    const prose = await wb.tokenColours(wb.editorLine('frequency and duration for her chronic complaints'));
+    assert.ok(prose.length > 0, 'a prose line near the heading is on screen');
+    const proseColours = new Set(prose.map((t) => t.colour));
+    assert.ok(!proseColours.has(outcome.colour), `the outcome is coloured (${outcome.colour}) unlike prose (${[...proseColours].join(', ')})`);
+    await wb.screenshot('1-highlighted-letter');
+  });
+
+  it('lists the disputed items in the Outline view', async () => {
+    const outline = await wb.showSection('Outline', ['Explorer Section']);
+    for (const title of SEED_003_ITEMS) {
+      await outline.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    }
+    const rows = (await outline.locator('.monaco-list-row').allInnerTexts()).map(plain);
+    const order = SEED_003_ITEMS.map((t) => rows.findIndex((r) => r.includes(t)));
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `items appear in letter order: ${JSON.stringify(rows)}`);
+    await wb.screenshot('2-outline');
+  });
+
+  it('shows the item summary when hovering an item heading', async () => {
+    await wb.goToLine(lineOf(ws, ws.letters['003'], 'Oxycodone 30mg: Upheld'));
+    const title = wb.editorLine('Oxycodone 30mg: Upheld').locator('span[class*="mtk"]').first();
+    await title.hover();
+    const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'Conclusion' });
+    await hover.waitFor();
+    const text = plain(await hover.innerText());
+    assert.match(text, /Oxycodone 30mg/);
+    assert.match(text, /Upheld/);
+    assert.match(text, /Conclusion/);
+    await wb.screenshot('3-hover');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('puts the broken letter\'s problems in the Problems panel', async () => {
+    await wb.quickOpen(ws.broken);
+    await wb.page.keyboard.press('Control+Shift+M');
+    const panel = wb.page.locator('.markers-panel');
+    await panel.locator('.monaco-list-row', { hasText: 'Missing section "CLINICAL CASE SUMMARY"' }).first().waitFor();
+    await panel.locator('.monaco-list-row', { hasText: '"Flexeril 10mg #30" has no outcome' }).first().waitFor();
+    // The problems are grouped under the broken letter's file.
+    await panel.locator('.monaco-list-row', { hasText: ws.broken }).first().waitFor();
+    await wb.screenshot('4-problems');
+  });
+
+  it('lists the items of every letter in the IMR Decisions view; clicking one moves the cursor', async () => {
+    await wb.page.locator('.activitybar .action-label[aria-label="IMR Decisions"]').click();
+    const view = wb.page.locator('[id="workbench.parts.sidebar"]');
+    await view.locator('.monaco-list-row').first().waitFor();
+    // Letters may be collapsed: expand each one as a person would.
+    for (let i = 0; i < 12; i++) {
+      const collapsed = view.locator('.monaco-list-row[aria-expanded="false"]');
+      if ((await collapsed.count()) === 0) break;
+      await collapsed.first().locator('.monaco-tl-twistie').click();
+    }
+    for (const title of Object.values(ITEM_OF_EACH_LETTER)) {
+      await view.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT });
+    }
+    await wb.screenshot('5-decisions-view');
+
+    // Norco is in letter 001, which is not open: clicking it opens the letter at the item's heading.
+    await view.locator('.monaco-list-row', { hasText: ITEM_OF_EACH_LETTER['001'] }).first().click();
+    await wb.page.locator('.tab.active', { hasText: ws.letters['001'] }).waitFor();
+    await wb.waitForCursorLine(lineOf(ws, ws.letters['001'], 'Norco 10/325mg #60:  Upheld'));
+    await wb.screenshot('6-decisions-click');
+  });
+});
