@@ -4,7 +4,7 @@ import { countItems, fileName, letterLabel, statusText } from '../decisionTree/m
 
 /** Escapes the characters that would change a Markdown table cell or inline text. */
 function md(s: string): string {
-  return s.replace(/[\\|*_`[\]<>#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+  return s.replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
 export function summaryMarkdown(uri: string, letters: readonly LetterSummary[]): string {
