@@ -19,7 +19,23 @@ import {
   ShutdownRequest,
   ExitNotification,
   type InitializeResult,
+  type ClientCapabilities,
+  type WorkspaceFolder,
+  ConfigurationRequest,
+  RegistrationRequest,
+  WorkDoneProgressCreateRequest,
+  ShowMessageNotification,
+  LogMessageNotification,
+  type Registration,
 } from 'vscode-languageserver-protocol/node';
+
+export interface InitializeExtras {
+  rootUri?: string | null;
+  workspaceFolders?: WorkspaceFolder[] | null;
+  capabilities?: ClientCapabilities;
+  /** Answer to `workspace/configuration` for section `imr` (only asked when capabilities say so). */
+  settings?: unknown;
+}
 
 export const SERVER_JS = resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -30,6 +46,13 @@ export class TestClient {
   private readonly waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   readonly stderr: string[] = [];
   initializeResult?: InitializeResult;
+  /** What `workspace/configuration` answers for section `imr`; tests may change it. */
+  settings: unknown = {};
+  readonly registrations: Registration[] = [];
+  readonly messages: Array<{ type: number; message: string }> = [];
+  readonly logs: string[] = [];
+  private readonly notifications: Array<{ method: string; params: unknown }> = [];
+  private readonly notificationWaiters: Array<{ method: string; pred: (p: any) => boolean; resolve: (p: any) => void }> = [];
 
   constructor(extraArgs: string[] = []) {
     this.process = spawn(process.execPath, [SERVER_JS, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -47,16 +70,48 @@ export class TestClient {
         }
       }
     });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p));
+    this.connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p.message));
+    this.connection.onUnhandledNotification((m) => this.recordNotification(m.method, m.params));
     this.connection.listen();
   }
 
-  async initialize(initializationOptions: unknown = {}): Promise<InitializeResult> {
+  private recordNotification(method: string, params: unknown): void {
+    this.notifications.push({ method, params });
+    for (let i = this.notificationWaiters.length - 1; i >= 0; i--) {
+      const w = this.notificationWaiters[i];
+      if (w.method === method && w.pred(params)) {
+        this.notificationWaiters.splice(i, 1);
+        w.resolve(params);
+      }
+    }
+  }
+
+  /** Resolves with the first notification `method` (other than diagnostics) whose params satisfy `pred`; earlier ones count. */
+  waitForNotification<T = any>(method: string, pred: (p: T) => boolean = () => true): Promise<T> {
+    const seen = this.notifications.find((n) => n.method === method && pred(n.params as T));
+    if (seen) return Promise.resolve(seen.params as T);
+    return new Promise((res) => this.notificationWaiters.push({ method, pred, resolve: res }));
+  }
+
+  notificationsOf<T = any>(method: string): T[] {
+    return this.notifications.filter((n) => n.method === method).map((n) => n.params as T);
+  }
+
+  async initialize(initializationOptions: unknown = {}, extras: InitializeExtras = {}): Promise<InitializeResult> {
+    if (extras.settings !== undefined) this.settings = extras.settings;
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      capabilities: {},
+      rootUri: extras.rootUri ?? null,
+      capabilities: extras.capabilities ?? {},
       initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: extras.workspaceFolders ?? null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;
