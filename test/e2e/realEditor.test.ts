@@ -11,6 +11,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, installExtension, listExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { packageVsix } from './harness/packageVsix';
+import { zipEntries } from './harness/zipEntries';
 import { launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
 import { IMR_EXTENSION_SEED, lineOf, makeWorkspace, type Workspace } from './harness/workspace';
 
@@ -29,11 +30,13 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
   let wb: Workbench;
+  let vsixFiles: string[] = [];
 
   before(async () => {
     const entry = ensureCodeServer();
     const vsix = await packageVsix();
-    console.log(`# packaged ${vsix.path}: ${vsix.bytes} bytes`);
+    vsixFiles = zipEntries(vsix.path);
+    console.log(`# packaged ${vsix.path}: ${vsix.bytes} bytes, ${vsixFiles.length} files`);
     ws = makeWorkspace();
     installExtension(entry, ws.profile, vsix.path);
     const installed = listExtensions(entry, ws.profile);
@@ -52,6 +55,18 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await browser?.close();
     await server?.stop();
     if (ws && !process.env.IMR_E2E_KEEP) rmSync(ws.root, { recursive: true, force: true });
+  });
+
+  it('packages a .vsix holding only what runs', () => {
+    // What the installed extension loads: its manifest, bundles, grammar, icons, README, licence.
+    const runs = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|language-configuration\.json|dist\/[\w-]+\.js|syntaxes\/[\w.-]+\.json|media\/[\w.-]+\.(svg|png)|docs\/images\/[\w.-]+\.png))$/;
+    const extra = vsixFiles.filter((f) => !runs.test(f));
+    assert.deepEqual(extra, [], `files that do not run: ${extra.join(', ')}`);
+    for (const needed of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/syntaxes/imr.tmLanguage.json', 'extension/LICENSE.txt']) {
+      assert.ok(vsixFiles.includes(needed), `${needed} is in the .vsix: ${vsixFiles.join(', ')}`);
+    }
+    // The bundles the extension loads, and no CLI-only or source-map files.
+    assert.ok(!vsixFiles.some((f) => /imr-lint|\.map$/.test(f)), 'no CLI bundle or source map in the .vsix');
   });
 
   it('opens a seed letter in language "IMR Letter", highlighted', async () => {
