@@ -130,6 +130,7 @@ Options:
   -j, --jobs N          worker threads (default: number of cores; 1 = no workers)
       --max-size SIZE   skip files larger than SIZE (default 50MB; e.g. 10MB, 512KB, 100000)
   -q, --quiet           errors only: drop other diagnostics and warnings
+      --extract FILE.pdf  only print the letter text read from FILE.pdf (--json: with pages)
   -h, --help            show this help
   -v, --version         show the version
 

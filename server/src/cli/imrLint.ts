@@ -14,11 +14,13 @@ import { OrderedOutput } from './output';
 import { lintInWorkers } from './pool';
 import { toolVersion } from './version';
 import { collectFiles } from './walk';
+import { runExtractCommand } from '../pdf/extractCommand';
 
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 50;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--extract') return runExtractCommand(argv.slice(1), process.stdout, process.stderr);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`imr-lint: ${parsed.message}\nRun "imr-lint --help" for usage.\n`);

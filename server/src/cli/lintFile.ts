@@ -26,7 +26,7 @@ export async function lintFile(path: string, origin: Origin, options: LintOption
     try {
       const { parsed, diagnostics } = analyzeText(input.text, options.rules);
       const shown = options.quiet ? diagnostics.filter((d) => (d.severity ?? 1) === DiagnosticSeverity.Error) : diagnostics;
-      report = { file: path, parsed, diagnostics: shown, problems: input.problems };
+      report = { file: path, parsed, diagnostics: shown, problems: input.problems, pageOfLine: input.pageOfLine };
     } catch (e) {
       // The core promises never to throw; if it does, say so for this file and go on.
       const problem: FileProblem = { kind: 'unreadable', severity: 'error', message: `internal error while linting: ${(e as Error)?.message ?? String(e)}` };

@@ -11,6 +11,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   /** Reasons the file was skipped (severity error) or things worth saying (warning). */
   problems: FileProblem[];
+  /** PDFs: 1-based page of each text line (diagnostics and items print their page). */
+  pageOfLine?: number[];
 }
 
 /** What one file adds to the run: its printed chunk and counts (all a worker sends back). */

@@ -4,6 +4,7 @@
  */
 import { diagnosticJson, letterJson } from '../letterJson';
 import type { Formatter } from './types';
+import { pageAt } from '../../pdf/pageMap';
 
 export const jsonFormat: Formatter = {
   begin: () => '[\n',
@@ -14,8 +15,17 @@ export const jsonFormat: Formatter = {
       letters: report.parsed ? report.parsed.letters.map(letterJson) : [],
       diagnostics: report.diagnostics.map(diagnosticJson),
     };
+    if (report.pageOfLine) addPages(obj, report.pageOfLine);
     if (report.problems.length) obj.problems = report.problems.map((p) => ({ kind: p.kind, severity: p.severity, message: p.message }));
     return JSON.stringify(obj);
   },
   end: () => '\n]\n',
 };
+
+/** PDFs: the page of every diagnostic and item, from the extraction's page map. */
+function addPages(obj: Record<string, unknown>, pageOfLine: number[]): void {
+  type Ranged = { range: { start: { line: number } }; page?: number };
+  const tag = (r: Ranged) => (r.page = pageAt(pageOfLine, r.range.start.line));
+  (obj.diagnostics as Ranged[]).forEach(tag);
+  for (const letter of obj.letters as Array<{ items: Ranged[] }>) letter.items.forEach(tag);
+}
