@@ -29,7 +29,8 @@ const QUANTITY = /(?:#\s?\d+|\bQTY:?\s?\d+|\bx\s?\d+(?:\s?(?:sessions?|visits?|d
 const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+\s?h(?:ours?|rs?)?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
 
 export function readTreatment(title: string): Treatment | null {
-  const t = title.trim();
+  // Titles are short; cap what the patterns see so no input can make them slow.
+  const t = (title.length > 300 ? title.slice(0, 300) : title).trim();
   if (!t) return null;
   const drug = findDrug(t.length > 300 ? t.slice(0, 300) : t);
   // "8 sessions of aquatic therapy": the count is the quantity, the rest names the service.

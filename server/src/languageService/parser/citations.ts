@@ -25,7 +25,7 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     if (m[0].length === 0) DECISION_BASED.lastIndex++;
   }
   cuts.push([pieceStart, to]);
-  splitSentences(text, cuts);
+  if (cuts.length === 1) splitSentences(text, cuts);
   for (const [a, b] of cuts) {
     let end = b;
     while (end > a && /[\s.;,]/.test(text[end - 1])) end--;

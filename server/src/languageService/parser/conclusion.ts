@@ -24,11 +24,11 @@ function sentences(text: string): Array<{ from: number; to: number; quoted: bool
   let inQuote = false;
   let hadQuote = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
       inQuote = !inQuote;
       hadQuote = true;
-    } else if (!inQuote && (c === '.' || c === '!' || c === '?')) {
+    } else if (!inQuote && (c === 46 || c === 33 || c === 63)) {
       const next = text.charCodeAt(i + 1);
       const after = text.charCodeAt(i + 2);
       // A sentence ends at a stop followed by a space and a capital (or the end).

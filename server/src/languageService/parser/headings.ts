@@ -47,9 +47,31 @@ export interface HeadingMatch {
   length: number;
 }
 
+/** First four letters (upper-cased) of every heading: a cheap test that rules out prose lines. */
+const PREFIXES = new Set(['HOW ', 'CASE', 'CLIN', 'IMR ', 'NOTI', 'DOCU', 'INDE', 'MEDI', 'ISSU', 'RATI'].map((p) => prefixCode(p, 0)));
+
+/** The first four characters as one number, ASCII letters folded to lower case (no allocation). */
+function prefixCode(s: string, at: number): number {
+  let code = 0;
+  for (let i = at; i < at + 4; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    code = code * 256 + (c & 255);
+  }
+  return code;
+}
+
+/** True when `clean` starts like some heading (case-insensitive). */
+export function mayBeHeading(clean: string): boolean {
+  if (clean.length < 12) return false;
+  const c = clean.charCodeAt(0) | 32; // lower-case ASCII letter
+  if (c !== 104 && c !== 99 && c !== 105 && c !== 110 && c !== 100 && c !== 109 && c !== 114) return false;
+  return PREFIXES.has(prefixCode(clean, 0));
+}
+
 /** The heading `clean` (one line, or two joined by a space) is, or null. */
 export function matchHeadingDetail(clean: string): HeadingMatch | null {
-  if (clean.length < 12 || clean.length > MAX_HEADING * 2) return null;
+  if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
   const key = headingKey(clean);
   for (const p of PATTERNS) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
   // A label heading followed by text: test the part up to its first colon.
@@ -75,7 +97,7 @@ const WRAP_STARTS =
  * "PROFESSIONAL REVIEWER AND WHY:"). True when `clean` could be the first half of one.
  */
 export function couldStartWrappedHeading(clean: string): boolean {
-  if (clean.length < 8 || clean.length > 100) return false;
+  if (clean.length < 8 || clean.length > 100 || !mayBeHeading(clean)) return false;
   return WRAP_STARTS.test(headingKey(clean));
 }
 

@@ -121,8 +121,10 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
   let outcomeFrom = -1;
   let titleEnd = text.length;
   const lastColon = text.lastIndexOf(':');
-  const known = kinds[end] === 'outcome' || kinds[end] === 'outcomeAlone' ? OUTCOME_TAIL.exec(text) ?? /\s(\S+)$/.exec(text) : null;
-  const other = known ? null : OTHER_TAIL.exec(text);
+  // Outcome words sit at the very end: test only the tail of long heading texts.
+  const tailText = text.length > 80 ? text.slice(text.length - 80) : text;
+  const known = kinds[end] === 'outcome' || kinds[end] === 'outcomeAlone' ? OUTCOME_TAIL.exec(tailText) : null;
+  const other = known ? null : OTHER_TAIL.exec(tailText);
   const tail = known ?? (other && !/\d/.test(other[1]) ? other : null);
   if (tail) {
     outcomeText = tail[1];

@@ -19,7 +19,8 @@ import { readTreatment } from '../lexicon/treatments';
 import { matchHeading } from './headings';
 
 const DECISION_START = /^(\d{1,2})\s?[.)]\s*MAXIMUS Federal Services,? Inc\.?,? (?:has )?determined\b/i;
-const DECISION = /\brequest(?:ed)?(?: for)?\s+(.+?)\s+(?:is|was|are|were)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?/di;
+const REQUEST_FOR = /\brequest(?:ed)?(?: for)? {1,3}/i;
+const VERDICT = / {1,3}(?:is|was|are|were) {1,3}(not {1,3})?medically {1,3}necessary(?: {1,3}and {1,3}appropriate)?/gi;
 const REGARDING = /^(\d{1,2})\s?[.)]\s*Regarding the request for\s+/i;
 const GUIDELINE_LABEL = /^Medical Treatment Guidelines?(?:\(s\))? Relied Upon by the Expert Reviewer\s*:/i;
 const RATIONALE_LABEL = /^Rationale for the Decision\s*:/i;
@@ -63,12 +64,16 @@ function readDecision(lines: readonly Line[], first: number, to: number, number:
     if (/[.;]$/.test(line.clean)) break;
   }
   const joined = new JoinedText(used);
-  const m = DECISION.exec(joined.text);
-  if (!m) return { item: null, last };
-  const titleFrom = m.indices![1][0];
-  const rawTitle = m[1];
-  const verdictFrom = titleFrom + rawTitle.length;
-  const verdictTo = m.index + m[0].length;
+  const text = joined.text;
+  const req = REQUEST_FOR.exec(text);
+  if (!req) return { item: null, last };
+  const titleFrom = req.index + req[0].length;
+  VERDICT.lastIndex = titleFrom;
+  const verdict = VERDICT.exec(text);
+  if (!verdict) return { item: null, last };
+  const rawTitle = text.slice(titleFrom, verdict.index);
+  const verdictFrom = verdict.index;
+  const verdictTo = verdict.index + verdict[0].length;
   const partial = readPartial(rawTitle);
   const title = collapseSpaces(partial ? partial.remaining : rawTitle);
   return {
@@ -78,7 +83,7 @@ function readDecision(lines: readonly Line[], first: number, to: number, number:
       headingRange: joined.fullRange(),
       range: spanRange(used[0], used[used.length - 1]),
       // "has determined the request ... is not medically necessary": the denial stands.
-      outcome: m[2] ? 'Upheld' : 'Overturned',
+      outcome: verdict[1] ? 'Upheld' : 'Overturned',
       outcomeRange: joined.rangeOf(verdictFrom + 1, verdictTo),
       number,
       ...(partial ? { partial } : {}),

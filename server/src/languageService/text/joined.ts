@@ -89,5 +89,7 @@ export class JoinedText {
 
 /** Collapses runs of spaces for display. */
 export function collapseSpaces(s: string): string {
+  // Joined text holds only plain spaces (clean lines fold tabs and NBSP): skip the regex when it has no runs.
+  if (s.indexOf('  ') < 0 && !/[\t\n\r\f\v\u00a0]/.test(s)) return s.trim();
   return s.replace(/\s{2,}/g, ' ').trim();
 }

@@ -51,27 +51,43 @@ export function foldNoise(raw: string): string {
   return s;
 }
 
+/** Characters that need folding or trimming beyond plain ASCII spaces. */
+const NEEDS_FOLD = /[^\x20-\x7e]/;
+
 export function makeLine(index: number, raw: string): Line {
-  const folded = foldNoise(raw);
+  const n = raw.length;
+  if (n === 0) return { index, raw, clean: '', start: 0, end: 0 };
+  // Fast path: plain printable ASCII needs only trimming (most lines of most letters).
+  const folded = NEEDS_FOLD.test(raw) ? foldNoise(raw) : raw;
   let start = 0;
-  let end = folded.length;
+  let end = n;
   while (start < end && folded.charCodeAt(start) <= 32) start++;
   while (end > start && folded.charCodeAt(end - 1) <= 32) end--;
-  return { index, raw, clean: folded.slice(start, end), start, end };
+  return { index, raw, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end };
 }
 
 /** Splits `text` into lines; a text always has at least one line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let lineStart = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push(makeLine(lines.length, text.slice(lineStart, i)));
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      lineStart = i + 1;
+  // Native indexOf scans are much faster than a character loop on large texts.
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  let lineStart = 0;
+  while (nextLf >= 0 || nextCr >= 0) {
+    let at: number;
+    let after: number;
+    if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
+      at = nextCr;
+      after = nextCr + 1 < n && text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
+    } else {
+      at = nextLf;
+      after = nextLf + 1;
     }
+    lines.push(makeLine(lines.length, text.slice(lineStart, at)));
+    lineStart = after;
+    if (nextLf >= 0 && nextLf < after) nextLf = text.indexOf('\n', after);
+    if (nextCr >= 0 && nextCr < after) nextCr = text.indexOf('\r', after);
   }
   lines.push(makeLine(lines.length, text.slice(lineStart)));
   return lines;
