@@ -1,8 +1,8 @@
 /**
  * The real-editor test: package the .vsix, install it into code-server (VS Code's workbench
  * and extension host), open a workspace of letters in headless Chromium and check what a
- * person sees. If code-server or Chromium cannot be installed or started, the `before` hook
- * throws and every test below fails with that message: this suite never skips.
+ * person sees. If code-server or Chromium cannot be installed or started, every test below
+ * FAILS with that message (counted as failed, not cancelled): this suite never skips.
  * Screenshots go to test-results/e2e/.
  */
 import assert from 'node:assert/strict';
@@ -31,8 +31,22 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   let browser: Browser | undefined;
   let wb: Workbench;
   let vsixFiles: string[] = [];
+  let setupError: Error | undefined;
+
+  /** Throws the setup failure in each test, so each is reported as failed (never skipped). */
+  function ready(): void {
+    if (setupError) throw new Error(`the real editor could not be set up: ${setupError.message}`);
+  }
 
   before(async () => {
+    try {
+      await setUp();
+    } catch (e) {
+      setupError = e as Error;
+    }
+  });
+
+  async function setUp(): Promise<void> {
     const entry = ensureCodeServer();
     const vsix = await packageVsix();
     vsixFiles = zipEntries(vsix.path);
@@ -44,7 +58,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     server = await startCodeServer(entry, ws.profile);
     browser = await launchBrowser();
     wb = await Workbench.open(browser, `${server.url}?folder=${encodeURIComponent(ws.folder)}`);
-  });
+  }
 
   // The screen after every test, pass or fail: the first thing to look at when one fails.
   afterEach(async (t) => {
@@ -57,7 +71,12 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     if (ws && !process.env.IMR_E2E_KEEP) rmSync(ws.root, { recursive: true, force: true });
   });
 
+  it('installs code-server, packages and installs the .vsix, opens the workbench in Chromium', () => {
+    ready();
+  });
+
   it('packages a .vsix holding only what runs', () => {
+    ready();
     // What the installed extension loads: its manifest, bundles, grammar, icons, README, licence.
     const runs = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|language-configuration\.json|dist\/[\w-]+\.js|syntaxes\/[\w.-]+\.json|media\/[\w.-]+\.(svg|png)|docs\/images\/[\w.-]+\.png))$/;
     const extra = vsixFiles.filter((f) => !runs.test(f));
@@ -70,6 +89,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   });
 
   it('opens a seed letter in language "IMR Letter", highlighted', async () => {
+    ready();
     // The .imr file is recognised by its extension alone.
     await wb.quickOpen(ws.letters[IMR_EXTENSION_SEED]);
     await wb.statusItem('status.editor.mode').filter({ hasText: 'IMR Letter' }).waitFor();
@@ -91,6 +111,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   });
 
   it('lists the disputed items in the Outline view', async () => {
+    ready();
     const outline = await wb.showSection('Outline', ['Explorer Section']);
     for (const title of SEED_003_ITEMS) {
       await outline.locator('.monaco-list-row', { hasText: title }).first().waitFor();
@@ -102,6 +123,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   });
 
   it('shows the item summary when hovering an item heading', async () => {
+    ready();
     await wb.goToLine(lineOf(ws, ws.letters['003'], 'Oxycodone 30mg: Upheld'));
     const title = wb.editorLine('Oxycodone 30mg: Upheld').locator('span[class*="mtk"]').first();
     await title.hover();
@@ -116,6 +138,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   });
 
   it('puts the broken letter\'s problems in the Problems panel', async () => {
+    ready();
     await wb.quickOpen(ws.broken);
     await wb.page.keyboard.press('Control+Shift+M');
     const panel = wb.page.locator('.markers-panel');
@@ -127,6 +150,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   });
 
   it('lists the items of every letter in the IMR Decisions view; clicking one moves the cursor', async () => {
+    ready();
     await wb.page.locator('.activitybar .action-label[aria-label="IMR Decisions"]').click();
     const view = wb.page.locator('[id="workbench.parts.sidebar"]');
     await view.locator('.monaco-list-row').first().waitFor();
