@@ -15,6 +15,8 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ResponseError,
+  ShowMessageNotification,
+  MessageType,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
@@ -60,8 +62,14 @@ function report(problems: string[]): void {
     connection.console.warn(p);
     if (reported.has(p)) continue;
     reported.add(p);
-    void connection.window.showWarningMessage(`IMR Letters: ${p}`);
+    // A notification, not a request: nothing to await, nothing to fail if the client ignores it.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `IMR Letters: ${p}` });
   }
+}
+
+/** A failed client round trip is logged, never allowed to crash the server. */
+function logFailure(what: string): (e: unknown) => void {
+  return (e) => connection.console.error(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 function readConfigFileRules(path: string | undefined): ServerSettings['rules'] {
@@ -128,13 +136,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' }).catch(logFailure('register didChangeConfiguration'));
   }
   if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{imr,txt,pdf}' }] });
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{imr,txt,pdf}' }] })
+      .catch(logFailure('register file watcher'));
   }
   await loadSettings();
-  void reindex();
+  reindex().catch(logFailure('index the workspace'));
 });
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -156,7 +166,7 @@ function notifyIndex(uris?: string[]): void {
 }
 
 async function reindex(): Promise<number> {
-  const progress = clientCaps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  const progress = clientCaps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('Indexing IMR letters', 0, undefined, false);
   try {
     await index.rebuild(roots, (p) => {

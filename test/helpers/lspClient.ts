@@ -24,6 +24,7 @@ import {
   ConfigurationRequest,
   RegistrationRequest,
   WorkDoneProgressCreateRequest,
+  WorkDoneProgress,
   ShowMessageNotification,
   LogMessageNotification,
   type Registration,
@@ -51,6 +52,8 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   readonly messages: Array<{ type: number; message: string }> = [];
   readonly logs: string[] = [];
+  /** Work-done progress values the server reported, in order. */
+  readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
   private readonly notifications: Array<{ method: string; params: unknown }> = [];
   private readonly notificationWaiters: Array<{ method: string; pred: (p: any) => boolean; resolve: (p: any) => void }> = [];
 
@@ -75,7 +78,11 @@ export class TestClient {
       this.registrations.push(...params.registrations);
       return null;
     });
-    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      // jsonrpc routes `$/progress` by token: listen on each token the server creates.
+      this.connection.onProgress(WorkDoneProgress.type, params.token, (value) => this.progress.push(value));
+      return null;
+    });
     this.connection.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p));
     this.connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p.message));
     this.connection.onUnhandledNotification((m) => this.recordNotification(m.method, m.params));
@@ -94,8 +101,8 @@ export class TestClient {
   }
 
   /** Resolves with the first notification `method` (other than diagnostics) whose params satisfy `pred`; earlier ones count. */
-  waitForNotification<T = any>(method: string, pred: (p: T) => boolean = () => true): Promise<T> {
-    const seen = this.notifications.find((n) => n.method === method && pred(n.params as T));
+  waitForNotification<T = any>(method: string, pred: (p: T) => boolean = () => true, since = 0): Promise<T> {
+    const seen = this.notifications.filter((n) => n.method === method).slice(since).find((n) => pred(n.params as T));
     if (seen) return Promise.resolve(seen.params as T);
     return new Promise((res) => this.notificationWaiters.push({ method, pred, resolve: res }));
   }
