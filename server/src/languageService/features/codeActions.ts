@@ -28,7 +28,7 @@ const MEANS_OVERTURNED = /^(?:overturn|overturns|overturned|reversed|approved|ce
 
 /** The valid outcome nearest to a word as written (by meaning, then by spelling). */
 export function nearestOutcome(word: string): 'Upheld' | 'Overturned' {
-  const w = word.trim().replace(/[.!]+$/, '');
+  const w = word.trim().replace(/(?<![.!])[.!]+$/, '');
   if (MEANS_UPHELD.test(w)) return 'Upheld';
   if (MEANS_OVERTURNED.test(w)) return 'Overturned';
   return distance(w.toLowerCase(), 'upheld') <= distance(w.toLowerCase(), 'overturned') ? 'Upheld' : 'Overturned';

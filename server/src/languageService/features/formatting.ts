@@ -13,7 +13,7 @@ import { eolOf } from './textEdits';
 type Spacing = 'double' | 'single';
 
 /** Spaces, tabs, form feeds and NBSPs at the edges of a line are extraction noise. */
-const EDGE = /^[ \t\f\v\u00a0\u3000]+|[ \t\f\v\u00a0\u3000]+$/g;
+const EDGE = /^[ \t\f\v\u00a0\u3000]+|(?<![ \t\f\v\u00a0\u3000])[ \t\f\v\u00a0\u3000]+$/g; // lookbehind: linear on long runs
 
 function cleanLine(raw: string): string {
   return raw.replace(/[\f\v]/g, ' ').replace(EDGE, '');

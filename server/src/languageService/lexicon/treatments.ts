@@ -61,5 +61,5 @@ export function readTreatment(title: string): Treatment | null {
 /** The service name: the title up to the first dose, quantity or parenthesis. */
 function serviceName(title: string): string {
   const cut = title.search(/\s(?:\d|#|\(|x\s?\d|QTY)/i);
-  return (cut > 0 ? title.slice(0, cut) : title).replace(/[,:;]+$/, '').trim();
+  return (cut > 0 ? title.slice(0, cut) : title).replace(/(?<![,:;])[,:;]+$/, '').trim();
 }

@@ -88,7 +88,7 @@ export const outcomeContradictsRationale: Rule = {
 
 /** Titles compared without case, spacing or a trailing stop. */
 export function titleKey(title: string): string {
-  return title.toLowerCase().replace(/\s+/g, ' ').replace(/[.:]+$/, '').trim();
+  return title.toLowerCase().replace(/\s+/g, ' ').replace(/(?<![.:])[.:]+$/, '').trim();
 }
 
 export const duplicateItem: Rule = {
