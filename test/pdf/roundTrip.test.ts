@@ -94,3 +94,11 @@ for (const name of seedNames()) {
     assert.deepEqual(itemsOf(out.text), SEED_EXPECTATIONS[prefix]);
   });
 }
+
+test('PDF bytes in a Node Buffer (as fs.readFile gives them) read the same, and are left intact', async () => {
+  const pdf = await writeLetterPdf('CLINICAL CASE SUMMARY\nSoma #60: Upheld');
+  const buffer = Buffer.from(pdf);
+  const before = Buffer.from(buffer);
+  assert.equal((await extractPdf(buffer)).text, (await extractPdf(pdf)).text);
+  assert.ok(buffer.equals(before));
+});

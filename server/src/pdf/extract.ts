@@ -13,7 +13,8 @@ export async function extractWithPdfjs(data: Uint8Array): Promise<PdfExtraction>
     throw new PdfExtractionError('unsupported', `PDF support could not be loaded (dist/pdf.js missing or broken): ${String(err)}`);
   });
   const task = pdfjs.getDocument({
-    data: data.slice(), // pdfjs may take ownership of the buffer; keep the caller's intact
+    // A plain Uint8Array copy: pdfjs refuses Node Buffers and may take ownership of the bytes.
+    data: new Uint8Array(data),
     disableFontFace: true,
     useSystemFonts: false,
     isEvalSupported: false,

@@ -1,0 +1,65 @@
+/**
+ * The bundled language server on PDFs: `imr/extractPdf` for the editor's read-only
+ * `imr-pdf:` documents, every feature on such a document, and PDFs in the workspace index.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../helpers/lspClient';
+import { writeLetterPdf, isCapsHeading } from '../helpers/pdfWriter';
+import { ExtractPdfRequest, WorkspaceLettersRequest, IndexChangedNotification, type ExtractPdfResult, type LetterSummary, type IndexChangedParams } from '../../server/src/protocol';
+import { FIXTURES } from './letters';
+
+let client: TestClient;
+let dir = '';
+let pdfUri = '';
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'imr-pdf-server-'));
+  const f = FIXTURES[1];
+  const pdfPath = join(dir, 'letter.pdf');
+  writeFileSync(pdfPath, await writeLetterPdf(f.text, { header: f.header, linesPerPage: 18, centre: isCapsHeading, pageFooter: (p, n) => `Page ${p} of ${n}` }));
+  writeFileSync(join(dir, 'scan.pdf'), await writeLetterPdf('', { noText: true }));
+  pdfUri = pathToFileURL(pdfPath).href;
+  client = new TestClient();
+  await client.initialize({}, { rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'letters' }] });
+});
+after(async () => {
+  await client.shutdown();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('imr/extractPdf answers text and page map; an imr-pdf: document gets symbols and diagnostics', async () => {
+  const out = (await client.connection.sendRequest(ExtractPdfRequest, { uri: pdfUri })) as ExtractPdfResult;
+  assert.match(out.text, /^Case Number: CM17-0004128\n/);
+  assert.equal(out.pageOfLine.length, out.text.split('\n').length - 1);
+  assert.ok(out.pageCount >= 3);
+
+  const docUri = pdfUri.replace(/^file:/, 'imr-pdf:');
+  await client.open(docUri, out.text);
+  const published = await client.waitForDiagnostics(docUri);
+  assert.deepEqual(published.diagnostics.filter((d) => d.severity === 1), []);
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: docUri } })) as DocumentSymbol[];
+  const decisions = symbols.find((s) => /DECISIONS/.test(s.name));
+  assert.ok(decisions, symbols.map((s) => s.name).join(', '));
+  assert.deepEqual(decisions.children!.map((s) => [s.name, s.detail]), FIXTURES[1].items);
+});
+
+test('the workspace index reads PDFs like text letters', async () => {
+  await client.waitForNotification<IndexChangedParams>(IndexChangedNotification, (p) => !p.indexing && p.letterCount > 0);
+  const letters = (await client.connection.sendRequest(WorkspaceLettersRequest)) as LetterSummary[];
+  const fromPdf = letters.find((l) => l.uri === pdfUri);
+  assert.ok(fromPdf, JSON.stringify(letters.map((l) => l.uri)));
+  assert.equal(fromPdf.caseNumber, 'CM17-0004128');
+  assert.deepEqual(fromPdf.items.map((i) => [i.title, i.outcome]), FIXTURES[1].items);
+});
+
+test('imr/extractPdf on a scan is a clear error and the server carries on', async () => {
+  await assert.rejects(client.connection.sendRequest(ExtractPdfRequest, { uri: pathToFileURL(join(dir, 'scan.pdf')).href }), /OCR/);
+  const again = (await client.connection.sendRequest(ExtractPdfRequest, { uri: pdfUri })) as ExtractPdfResult;
+  assert.ok(again.text.length > 1000);
+});
