@@ -39,10 +39,11 @@ export class Workbench {
     return new Workbench(page);
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** Saves test-results/e2e/<name>.png; `clip` keeps only a region (smaller README images). */
+  async screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, `${name}.png`);
-    await this.page.screenshot({ path });
+    await this.page.screenshot({ path, clip });
     return path;
   }
 
