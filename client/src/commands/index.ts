@@ -1,7 +1,7 @@
 /** The palette and view-menu commands: export, summary, new letter, re-index, show view, reveal. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReindexRequest, type LetterSummary } from '../../../server/src/protocol';
+import { ReindexRequest, type LetterSummary, type ReindexResult } from '../../../server/src/protocol';
 import type { LetterSource } from '../decisionTree/letterSource';
 import { isMethodNotFound } from '../decisionTree/letterSource';
 import type { GroupNode } from '../decisionTree/model';
@@ -93,7 +93,13 @@ function displayPath(uri: string): string {
 
 async function reindex(client: LanguageClient, source: LetterSource): Promise<void> {
   try {
-    await client.sendRequest(ReindexRequest);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Re-indexing IMR letters' },
+      () => client.sendRequest<ReindexResult | null>(ReindexRequest),
+    );
+    if (result && typeof result.letterCount === 'number') {
+      void vscode.window.showInformationMessage(`Re-indexed the workspace: ${result.letterCount} IMR letter${result.letterCount === 1 ? '' : 's'}.`);
+    }
   } catch (error) {
     if (!isMethodNotFound(error)) {
       void vscode.window.showErrorMessage(`Re-indexing failed: ${(error as Error).message ?? String(error)}`);

@@ -1,5 +1,6 @@
 /** `imr.revealItem`: opens a letter and selects a range (an item heading) in it. */
 import * as vscode from 'vscode';
+import { letterDocumentUri } from '../pdf';
 
 export interface PlainRange {
   start: { line: number; character: number };
@@ -7,8 +8,10 @@ export interface PlainRange {
 }
 
 export async function revealRange(uri: string | vscode.Uri, range: PlainRange): Promise<vscode.TextEditor> {
-  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-  const doc = await vscode.workspace.openTextDocument(target);
+  // PDFs from the workspace index open as their read-only letter document.
+  const target = letterDocumentUri(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+  let doc = await vscode.workspace.openTextDocument(target);
+  if (target.scheme === 'imr-pdf' && doc.languageId !== 'imr') doc = await vscode.languages.setTextDocumentLanguage(doc, 'imr');
   const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
   const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   editor.selection = new vscode.Selection(r.start, r.end);
