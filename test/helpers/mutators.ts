@@ -334,9 +334,10 @@ export function everyHeadingRepeated(times: number): string {
 
 /** A letter whose lines end in \n, \r\n and \r in turn. */
 export function mixedLineEndings(text: string): string {
-  const eols = ['\n', '\r\n', '\r'];
+  // '\r' is always followed by a line's text or by '\r\n', never by '\n' (that would read as one CRLF).
+  const eols = ['\r', '\r\n', '\n'];
   return text
     .split(/\r\n|\r|\n/)
-    .map((l, i) => l + eols[i % 3])
+    .map((l, i, all) => (i === all.length - 1 ? l : l + eols[i % 3]))
     .join('');
 }

@@ -1,0 +1,83 @@
+/**
+ * Giant and pathological inputs named in the issue: a 5 MB single line, 100,000 empty
+ * lines, 10,000 items, every heading repeated, mixed line endings, NUL bytes. Each must
+ * satisfy every invariant, and the whole pipeline (parse, diagnostics, outline) must scale
+ * linearly (see scaling.ts for how that is measured without flaky time limits).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAll } from './invariants';
+import { assertLinear, describeScaling } from './scaling';
+import { LanguageService } from '../../server/src/languageService/service';
+import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
+import { docOf } from './invariants';
+import { readSeed } from '../helpers/seeds';
+
+/** The work an editor does on open: parse, diagnostics, outline, on a fresh service. */
+function fullPipeline(text: string): void {
+  const service = new LanguageService();
+  const doc = docOf(text);
+  service.getDiagnostics(doc);
+  service.getDocumentSymbols(doc);
+}
+
+test('a 5 MB single line', (t) => {
+  const text = hugeSingleLine(5 * 1024 * 1024);
+  const { parsed } = checkAll(text);
+  assert.equal(parsed.lineCount, 1);
+  const s = assertLinear('single long line', hugeSingleLine, fullPipeline, 250_000);
+  t.diagnostic(describeScaling(s));
+});
+
+test('100,000 empty lines between two letters', (t) => {
+  const { parsed } = checkAll(manyEmptyLines(100_000));
+  assert.equal(parsed.letters.length, 2, 'both letters are found across the blank run');
+  const s = assertLinear('empty lines', manyEmptyLines, fullPipeline, 25_000);
+  t.diagnostic(describeScaling(s));
+});
+
+test('one letter with 10,000 items', (t) => {
+  const { parsed, symbols } = checkAll(manyItems(10_000));
+  assert.equal(parsed.letters.length, 1);
+  assert.equal(parsed.letters[0].items.length, 10_000);
+  const outlineCount = symbols.reduce((n, s) => n + 1 + (s.children?.length ?? 0), 0);
+  assert.ok(outlineCount <= 5000, `outline is capped (got ${outlineCount})`);
+  const s = assertLinear('items', manyItems, fullPipeline, 1_000);
+  t.diagnostic(describeScaling(s));
+});
+
+test('every heading repeated 1,000 times', (t) => {
+  const { parsed } = checkAll(everyHeadingRepeated(1_000));
+  assert.ok(parsed.letters.length >= 1000, `each repeat of the body headings starts a letter (got ${parsed.letters.length})`);
+  const s = assertLinear('repeated headings', everyHeadingRepeated, fullPipeline, 100);
+  t.diagnostic(describeScaling(s));
+});
+
+test('mixed line endings (\\r, \\r\\n, \\n in turn) parse like plain \\n', () => {
+  for (const text of [baseLetter(), readSeed('003')]) {
+    const plain = checkAll(text.replace(/\r\n?/g, '\n')).parsed;
+    const mixed = checkAll(mixedLineEndings(text)).parsed;
+    assert.equal(mixed.lineCount, plain.lineCount);
+    assert.deepEqual(
+      mixed.letters.flatMap((l) => l.items.map((i) => [i.title, i.outcome, i.headingRange.start.line])),
+      plain.letters.flatMap((l) => l.items.map((i) => [i.title, i.outcome, i.headingRange.start.line])),
+    );
+  }
+});
+
+test('NUL bytes and control characters in place of every space', () => {
+  for (const ch of ['\0', '\x01', '\x1b', '\u0085', '\u2028']) {
+    checkAll(readSeed('001').replace(/ /g, ch));
+    checkAll(readSeed('001').replace(/\n/g, ch));
+  }
+});
+
+test('long runs of spaces, digits, #, colons and hyphens as whole documents scale linearly', (t) => {
+  for (const ch of [' ', '1', '#', ':', '-', ': ', '#1', 'Upheld: ', 'a-', '\t']) {
+    const make = (n: number) => `Soma 350 mg ${ch.repeat(n)}: Upheld\nDecision rationale: ${ch.repeat(n)}`;
+    const body = (n: number) => `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\n${make(n)}\n`;
+    checkAll(body(100_000));
+    const s = assertLinear(`runs of ${JSON.stringify(ch)}`, body, fullPipeline, 50_000);
+    t.diagnostic(`${JSON.stringify(ch)}: ${describeScaling(s)}`);
+  }
+});
