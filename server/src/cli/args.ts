@@ -8,6 +8,8 @@ export interface CliOptions {
   jobs: number;
   maxSize: number;
   quiet: boolean;
+  /** Say on stderr how many files were found and how they were linted. */
+  verbose: boolean;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -25,6 +27,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     jobs: defaultJobs(),
     maxSize: DEFAULT_MAX_SIZE,
     quiet: false,
+    verbose: false,
     help: false,
     version: false,
     paths: [],
@@ -64,6 +67,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options.format = v as FormatName;
         break;
       }
+      case '--verbose':
+        options.verbose = true;
+        break;
       case '-c':
       case '--config': {
         const v = value();
@@ -130,6 +136,7 @@ Options:
   -j, --jobs N          worker threads (default: number of cores; 1 = no workers)
       --max-size SIZE   skip files larger than SIZE (default 50MB; e.g. 10MB, 512KB, 100000)
   -q, --quiet           errors only: drop other diagnostics and warnings
+      --verbose         say on stderr how many files were found, threads used, time taken
       --extract FILE.pdf  only print the letter text read from FILE.pdf (--json: with pages)
   -h, --help            show this help
   -v, --version         show the version

@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const rules = loadConfig(options);
   if (rules === null) return 2;
 
+  const started = performance.now();
   const lintOptions: LintOptions = { format: options.format, rules, maxSize: options.maxSize, quiet: options.quiet };
   const { files, notices } = await collectFiles(options.paths);
   const output = new OrderedOutput(FORMATS[options.format], process.stdout, process.stderr);
@@ -45,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
 
   const workerPath = join(__dirname, 'imr-lint-worker.js');
   const jobs = Math.min(options.jobs, files.length);
-  if (jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS && existsSync(workerPath)) {
+  const useWorkers = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS && existsSync(workerPath);
+  if (options.verbose) process.stderr.write(`imr-lint: ${files.length} candidate files; ${useWorkers ? `${jobs} worker threads` : 'linting on the main thread'}\n`);
+  if (useWorkers) {
     await lintInWorkers(files, lintOptions, jobs, workerPath, (i, o) => output.accept(i, o));
   } else {
     for (let i = 0; i < files.length; i++) output.accept(i, await lintFile(files[i].path, files[i].origin, lintOptions));
@@ -57,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.format === 'text' && !options.quiet) {
     process.stderr.write(`imr-lint: ${t.linted} letter file${t.linted === 1 ? '' : 's'} linted, ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}${failed ? `, ${failed} file${failed === 1 ? '' : 's'} could not be linted` : ''}\n`);
   }
+  if (options.verbose) process.stderr.write(`imr-lint: done in ${Math.round(performance.now() - started)} ms\n`);
   if (t.linted === 0 && failed === 0) process.stderr.write('imr-lint: no letters found\n');
   if (failed > 0) return 2;
   return t.errors > 0 ? 1 : 0;
