@@ -12,5 +12,5 @@ export function runs(base: number): number {
 }
 
 export function fcParams(base: number) {
-  return { seed: FUZZ_SEED, numRuns: runs(base), endOnFailure: false };
+  return { seed: FUZZ_SEED, numRuns: runs(base), includeErrorInReport: true };
 }

@@ -13,7 +13,8 @@ import { eolOf } from './textEdits';
 type Spacing = 'double' | 'single';
 
 /** Spaces, tabs, form feeds and NBSPs at the edges of a line are extraction noise. */
-const EDGE = /^[ \t\f\v\u00a0\u3000]+|(?<![ \t\f\v\u00a0\u3000])[ \t\f\v\u00a0\u3000]+$/g; // lookbehind: linear on long runs
+// A BOM inside the text (concatenated exports) is noise too. Lookbehind: linear on long runs.
+const EDGE = /^[ \t\f\v\u00a0\u3000\ufeff]+|(?<![ \t\f\v\u00a0\u3000\ufeff])[ \t\f\v\u00a0\u3000\ufeff]+$/g;
 
 function cleanLine(raw: string): string {
   return raw.replace(/[\f\v]/g, ' ').replace(EDGE, '');
@@ -173,6 +174,11 @@ export function diffEdit(text: string, formatted: string): TextEdit[] {
   }
   // Never split a \r\n pair.
   if (start > 0 && text[start - 1] === '\r' && text[start] === '\n') start--;
+  // Nor end between them (mixed line endings): the position would lie past the line's end.
+  if (endA > 0 && text[endA - 1] === '\r' && text[endA] === '\n') {
+    endA++;
+    endB++;
+  }
   return [{ range: { start: positionAt(text, start), end: positionAt(text, endA) }, newText: formatted.slice(start, endB + (start < endA || endB > start ? 0 : 0)) }];
 }
 
