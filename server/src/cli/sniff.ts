@@ -3,8 +3,18 @@
  * notes, logs and letters can be walked without linting the notes.
  */
 
-/** Openings of the first line of every letter layout (upper-cased, spaces collapsed). */
-const OPENINGS = ['HOW THE IMR FINAL DETERMINATION', 'CASE NUMBER:', 'MAXIMUS FEDERAL SERVICES', 'MEDICAL PROFESSIONAL REVIEW'];
+/**
+ * Openings of the first line of every letter layout (upper-cased, spaces collapsed): the
+ * same list as the editor's `firstLine` pattern in package.json, compared case-insensitively.
+ */
+const OPENINGS = [
+  'HOW THE IMR FINAL DETERMINATION',
+  'CASE NUMBER:',
+  'MAXIMUS FEDERAL SERVICES',
+  'NOTICE OF INDEPENDENT MEDICAL REVIEW',
+  'INDEPENDENT MEDICAL REVIEW',
+  'MEDICAL PROFESSIONAL REVIEW',
+];
 
 /** Only the head of the text is needed; blank lines, form feeds, BOM and NBSP are skipped. */
 export function looksLikeLetter(head: string): boolean {
