@@ -34,8 +34,9 @@ export class BenchServer {
   private readonly notificationListeners = new Map<string, Set<(p: unknown) => void>>();
   initializeResult?: InitializeResult;
 
-  constructor(serverJs: string) {
-    this.process = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs` go to node before the script (e.g. --trace-gc, --cpu-prof when diagnosing a miss). */
+  constructor(serverJs: string, nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => this.stderr.push(String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

@@ -41,7 +41,8 @@ export const editorCase: BenchCase = {
     const debounce = Number((scheduler as Record<string, unknown>).DEFAULT_DEBOUNCE_MS ?? 200);
     const subtract = supportsDelay ? 0 : debounce;
 
-    const server = new BenchServer(serverJs);
+    // IMR_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the server while the case runs.
+    const server = new BenchServer(serverJs, (process.env.IMR_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean));
     const rows: Row[] = [];
     try {
       const init = await server.initialize({ initializationOptions: { validationDelay: 0 } });
