@@ -29,12 +29,30 @@ test('a wider gap between paragraphs becomes one blank line; a page break adds n
 
 test('running headers, footers and page numbers in the margins are dropped; body text is not', () => {
   const pages = [1, 2, 3].map((n) =>
-    page(run(`Case CM16-0213037 - ${n}`, 72, 30, 8), run(`Body text of page ${n}`, 72, 100), run('Page', 280, 770, 8), run(`${n} of 3`, 300, 770, 8)),
+    page(
+      run(`Page ${n} of 3`, 72, 30, 8),
+      run('CM16-0213037', 400, 30, 8),
+      run(`Body text of page ${n}`, 72, 100),
+      run('Independent Medical Review, Sacramento, CA', 72, 760, 8),
+      run(`${n}`, 300, 775, 8),
+    ),
   );
   assert.deepEqual(layoutPages(pages).lines, ['Body text of page 1', 'Body text of page 2', 'Body text of page 3']);
   // The same line in the body of two pages stays.
   const body = [page(run('Decision rationale: see above.', 72, 300)), page(run('Decision rationale: see above.', 72, 300))];
   assert.equal(layoutPages(body).lines.length, 2);
+});
+
+test('a bulk export keeps every letter header at the top of its page; a running case header keeps its first', () => {
+  const bulk = ['CM16-0000001', 'CM16-0000002'].map((cn) => page(run('Case Number:', 72, 40), run(cn, 200, 40), run('HOW THE IMR FINAL DETERMINATION WAS MADE', 150, 55)));
+  assert.deepEqual(layoutPages(bulk).lines, [
+    'Case Number: CM16-0000001',
+    'HOW THE IMR FINAL DETERMINATION WAS MADE',
+    'Case Number: CM16-0000002',
+    'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  ]);
+  const running = [1, 2, 3].map((n) => page(run('Case Number: CM16-0213037', 72, 30, 8), run(`Text ${n}`, 72, 100)));
+  assert.deepEqual(layoutPages(running).lines, ['Case Number: CM16-0213037', '', 'Text 1', 'Text 2', 'Text 3']);
 });
 
 test('text printed twice to fake bold comes out once; whitespace-only runs are ignored', () => {

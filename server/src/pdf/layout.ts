@@ -178,31 +178,56 @@ function mergeWrappedLabels(lines: PageLine[]): PageLine[] {
 }
 
 const PAGE_NUMBER = /^(?:page\s*#+(?:\s*(?:of|\/)\s*#+)?|#+\s*(?:of|\/)\s*#+|-\s*#+\s*-|#+)$/;
-const keyOf = (line: PageLine): string => lineText(line).toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+/** Lines that belong to a letter even when they repeat at the top of pages (bulk exports). */
+const LETTER_CONTENT = /^(?:HOW THE IMR|CLINICAL CASE SUMMARY|IMR ISSUES|IMR DECISION|DOCUMENTS REVIEWED|MAXIMUS FEDERAL SERVICES|Notice of Independent Medical Review|INDEPENDENT MEDICAL REVIEW|MEDICAL PROFESSIONAL REVIEW)/;
+const CASE_LABEL = /\bcase (?:number|no)\b/i;
+
+const exactKey = (line: PageLine): string => lineText(line).replace(/\s+/g, ' ').trim();
+const digitsKey = (line: PageLine): string => exactKey(line).toLowerCase().replace(/\d+/g, '#');
 
 /**
- * Running headers and footers: lines in the top or bottom margin band that repeat (digits
- * aside) on two or more pages, or that are just a page number.
+ * Running headers and footers, in the top or bottom margin band: a page number
+ * (`Page 2 of 4`, `- 2 -`), a line repeated word for word on two or more pages, or a
+ * line naming the page that repeats but for its numbers (`Page 2 of 4  CM16-0213037`).
+ * Case numbers differ between letters of a bulk export, so those lines stay; a running
+ * `Case Number: ...` header keeps its first occurrence, which the parser needs.
  */
 function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): void {
   const inBand = (line: PageLine, page: PageText): 'top' | 'bottom' | null =>
     line.y < page.height * MARGIN_BAND ? 'top' : line.y > page.height * (1 - MARGIN_BAND) ? 'bottom' : null;
-  const seen = new Map<string, Set<number>>();
+  const exact = new Map<string, number>();
+  const digits = new Map<string, number>();
   perPage.forEach((lines, p) => {
+    const seenHere = new Set<string>();
     for (const line of lines) {
       const band = inBand(line, pages[p]);
       if (!band) continue;
-      const key = `${band}|${keyOf(line)}`;
-      if (!seen.has(key)) seen.set(key, new Set());
-      seen.get(key)!.add(p);
+      for (const [map, key] of [
+        [exact, `${band}|${exactKey(line)}`],
+        [digits, `${band}|${digitsKey(line)}`],
+      ] as const) {
+        if (seenHere.has(key)) continue;
+        seenHere.add(key);
+        map.set(key, (map.get(key) ?? 0) + 1);
+      }
     }
   });
+  const keptCaseLines = new Set<string>();
   perPage.forEach((lines, p) => {
     perPage[p] = lines.filter((line) => {
       const band = inBand(line, pages[p]);
       if (!band) return true;
-      const key = keyOf(line);
-      return !(PAGE_NUMBER.test(key) || (seen.get(`${band}|${key}`)?.size ?? 0) >= 2);
+      const text = exactKey(line);
+      const loose = digitsKey(line);
+      if (PAGE_NUMBER.test(loose)) return false;
+      if (LETTER_CONTENT.test(text)) return true;
+      const repeated = (exact.get(`${band}|${text}`) ?? 0) >= 2 || (/\bpage\b/.test(loose) && (digits.get(`${band}|${loose}`) ?? 0) >= 2);
+      if (!repeated) return true;
+      if (CASE_LABEL.test(text) && !keptCaseLines.has(text)) {
+        keptCaseLines.add(text);
+        return true;
+      }
+      return false;
     });
   });
 }
