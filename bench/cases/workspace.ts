@@ -13,6 +13,8 @@ import { writeWorkspace } from '../generate';
 import { median, MB } from '../stats';
 import { BenchServer } from '../lsp';
 import { IndexChangedNotification, type IndexChangedParams } from '../../server/src/protocol';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 
 const RATIO_TARGET = 5;
 
@@ -92,10 +94,26 @@ export const workspaceCase: BenchCase = {
       rows.push(vsFloor(null, `imr-lint --format json, ${label}`, [], check));
     }
 
+    rows.push(await directIndexRow(dir, runs, label, vsFloor));
     rows.push(await indexRow(ctx, dir, runs, label, vsFloor));
     return rows;
   },
 };
+
+/** The workspace index driven in-process (no LSP): a full rebuild over the folder, fresh index each run. */
+async function directIndexRow(dir: string, runs: number, label: string, vsFloor: (ms: number | null, measure: string, samples: number[], note?: string) => Row): Promise<Row> {
+  const samples: number[] = [];
+  let letters = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const index = new WorkspaceIndex({ fs: nodeFileSystem });
+    const t0 = performance.now();
+    await index.rebuild([dir]);
+    const ms = performance.now() - t0;
+    letters = index.letterCount;
+    if (i > 0) samples.push(ms); // the first run warms the JIT and the page cache
+  }
+  return vsFloor(median(samples), `workspace index in-process (WorkspaceIndex.rebuild, 1 thread), ${label}`, samples, `${letters} letters indexed`);
+}
 
 /** Time from initialize to the server's `imr/indexChanged` with indexing false, on a fresh server each run. */
 async function indexRow(ctx: BenchContext, dir: string, runs: number, label: string, vsFloor: (ms: number | null, measure: string, samples: number[], note?: string) => Row): Promise<Row> {
