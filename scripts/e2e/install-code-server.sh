@@ -7,7 +7,8 @@
 set -euo pipefail
 
 VERSION=4.100.3
-CACHE="${IMR_E2E_CACHE:-$HOME/.cache/imr-e2e}"
+HOME_DIR="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"   # CI may run without HOME
+CACHE="${IMR_E2E_CACHE:-$HOME_DIR/.cache/imr-e2e}"
 DIR="$CACHE/code-server-$VERSION"
 MARKER="$DIR/.installed-ok"
 
