@@ -63,3 +63,8 @@ test('text printed twice to fake bold comes out once; whitespace-only runs are i
 test('no runs at all: no lines', () => {
   assert.deepEqual(layoutPages([page(), page()]), { lines: [], pageOfLine: [] });
 });
+
+test('control characters are dropped; a soft hyphen ending a line prints as a hyphen', () => {
+  const out = layoutPages([page(run('Non\u00ad', 72, 100), run('MTUS Cita\u00adtion\u0000', 72, 112))]);
+  assert.deepEqual(out.lines, ['Non-', 'MTUS Citation']);
+});

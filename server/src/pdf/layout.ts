@@ -81,7 +81,9 @@ export function layoutPages(pages: readonly PageText[]): LaidOutText {
 
 /** Groups runs by baseline (top to bottom) and each line's runs into fragments (left to right). */
 function groupLines(runs: readonly TextRun[]): PageLine[] {
-  const visible = runs.filter((r) => r.str.trim() !== '' && Number.isFinite(r.x) && Number.isFinite(r.y));
+  const visible = runs
+    .map((r) => ({ ...r, str: cleanRun(r.str) }))
+    .filter((r) => r.str.trim() !== '' && Number.isFinite(r.x) && Number.isFinite(r.y));
   visible.sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: PageLine[] = [];
   let bucket: TextRun[] = [];
@@ -123,6 +125,16 @@ function buildLine(runs: TextRun[]): PageLine {
   }
   const y = runs[0].y;
   return { y, lastY: y, size, fragments };
+}
+
+/**
+ * Control characters some producers leave in text go; a soft hyphen (U+00AD) at the end of
+ * a run is the hyphen printed at a line end, kept as `-` like any hyphenated line end.
+ */
+function cleanRun(str: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = str.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return plain.endsWith('\u00ad') ? plain.slice(0, -1).replace(/\u00ad/g, '') + '-' : plain.replace(/\u00ad/g, '');
 }
 
 /** One space after a label (`Case Number: CM16-...`), two between table columns. */
