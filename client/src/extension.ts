@@ -9,6 +9,7 @@ import { LetterSource } from './decisionTree/letterSource';
 import { DecisionView } from './decisionTree/view';
 import { LetterStatusBar } from './statusBar';
 import { registerCommands } from './commands';
+import { registerLetterDetection } from './letterDetection';
 import { registerPdfSupport } from './pdf';
 
 let client: LanguageClient | undefined;
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   const source = new LetterSource(client);
   const view = new DecisionView(source);
   const statusBar = new LetterStatusBar(source);
-  context.subscriptions.push(source, view, statusBar, ...registerCommands(client, source), ...registerPdfSupport(client));
+  context.subscriptions.push(source, view, statusBar, ...registerCommands(client, source), ...registerPdfSupport(client), registerLetterDetection());
   // Activation does not wait for the server: the editor stays responsive while it starts.
   const ready = started.then(
     () => {

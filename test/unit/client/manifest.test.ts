@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RULES } from '../../../server/src/languageService';
 import { readSeed, seedNames } from '../../helpers/seeds';
+import { isLetterFirstLine, LETTER_FIRST_LINE } from '../../../client/src/firstLine';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -74,6 +75,13 @@ describe('package.json contributions', () => {
     }
     for (const line of ['Dear Sir or Madam,', 'Notes about the case', '']) assert.doesNotMatch(line, firstLine);
     assert.deepEqual(contributes.languages[0].extensions, ['.imr']);
+  });
+
+  it('detects .txt letters in the client with the same first-line pattern', () => {
+    assert.equal(new RegExp(contributes.languages[0].firstLine).source, LETTER_FIRST_LINE.source);
+    for (const name of seedNames()) assert.ok(isLetterFirstLine(readSeed(name.slice(0, 3)).split(/\r?\n/)[0]), name);
+    assert.equal(isLetterFirstLine('Meeting notes, Case Number: 12'), false);
+    assert.ok(pkg.activationEvents.includes('onLanguage:plaintext'), 'the client starts when a .txt file opens');
   });
 
   it('activates on letters and states its workspace capabilities', () => {
