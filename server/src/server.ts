@@ -43,8 +43,13 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { WorkspaceIndex, pathOf } from './workspace/workspaceIndex';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { extractPdf } from './pdf/api';
+import { indexUriOf } from './pdf/letterUri';
 
 const connection = createConnection(ProposedFeatures.all);
+// Last line of defence: a bug reached from a timer or a malformed message (e.g. didOpen
+// without text) must not kill the server and every feature with it. Log it and keep serving.
+process.on('uncaughtException', (e) => connection.console.error(`IMR server internal error (still running): ${e?.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`IMR server internal error in async work (still running): ${e instanceof Error ? e.stack : String(e)}`));
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
 const scheduler = new DiagnosticsScheduler(connection, documents, service);
@@ -202,8 +207,8 @@ function summariseOpen(doc: TextDocument, delay: number): void {
       indexTimers.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (!current) return;
-      index.setOpenText(current.uri, current.getText());
-      notifyIndex([current.uri]);
+      index.setOpenText(indexUriOf(current.uri), current.getText());
+      notifyIndex([indexUriOf(current.uri)]);
     }, delay),
   );
 }
@@ -237,7 +242,7 @@ documents.onDidClose((e) => {
   service.forget(e.document.uri);
   clearTimeout(indexTimers.get(e.document.uri));
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  void index.closeDocument(e.document.uri).then(() => notifyIndex([e.document.uri]));
+  void index.closeDocument(indexUriOf(e.document.uri)).then(() => notifyIndex([indexUriOf(e.document.uri)]));
 });
 
 // --- Requests: documents.get(uri) or an empty result; cancelled requests return early ---

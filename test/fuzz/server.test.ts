@@ -1,0 +1,281 @@
+/**
+ * Fault injection against the real bundled server over JSON-RPC (dist/server.js): unknown
+ * documents, positions past the end, out-of-range edits, a thousand rapid edits, cancelled
+ * requests, malformed parameters, bad settings. After every fault the server must still
+ * answer, and it must never publish diagnostics for a stale version.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CancellationTokenSource,
+  DocumentSymbolRequest,
+  HoverRequest,
+  FoldingRangeRequest,
+  SelectionRangeRequest,
+  CodeActionRequest,
+  CompletionRequest,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  CodeLensRequest,
+  DocumentHighlightRequest,
+  DidChangeTextDocumentNotification,
+  ResponseError,
+  LSPErrorCodes,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../helpers/lspClient';
+import { readSeed } from '../helpers/seeds';
+import { manyItems } from '../helpers/mutators';
+import { DocumentSummaryRequest } from '../../server/src/protocol';
+import { LanguageService } from '../../server/src/languageService/service';
+import { assertRangeInDocument, lineLengths, docOf } from './invariants';
+import { FUZZ_SEED } from './config';
+
+/** Faults injected in this file, counted for the Reliability report. */
+let faults = 0;
+
+let client: TestClient;
+before(async () => {
+  client = new TestClient();
+  await client.initialize({ validationDelay: 20 });
+});
+after(async () => {
+  console.log(`# server faults injected: ${faults}`);
+  await client.shutdown();
+});
+
+/** The server is alive and serving: a fresh document gets its diagnostics. */
+async function assertServing(): Promise<void> {
+  const uri = `file:///alive-${Math.random().toString(36).slice(2)}.imr`;
+  await client.open(uri, readSeed('002'));
+  const p = await client.waitForDiagnostics(uri, (d) => d.version === 1);
+  assert.deepEqual(p.diagnostics, []);
+  await client.close(uri);
+}
+
+/** Every document request the server offers, on `uri` at `position`. */
+function allRequests(uri: string, position: { line: number; character: number }): Array<[string, Promise<unknown>]> {
+  const textDocument = { uri };
+  const range = { start: position, end: position };
+  const c = client.connection;
+  return [
+    ['documentSymbol', c.sendRequest(DocumentSymbolRequest.type, { textDocument })],
+    ['hover', c.sendRequest(HoverRequest.type, { textDocument, position })],
+    ['foldingRange', c.sendRequest(FoldingRangeRequest.type, { textDocument })],
+    ['selectionRange', c.sendRequest(SelectionRangeRequest.type, { textDocument, positions: [position] })],
+    ['codeAction', c.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics: [] } })],
+    ['completion', c.sendRequest(CompletionRequest.type, { textDocument, position })],
+    ['formatting', c.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } })],
+    ['rangeFormatting', c.sendRequest(DocumentRangeFormattingRequest.type, { textDocument, range, options: { tabSize: 2, insertSpaces: true } })],
+    ['codeLens', c.sendRequest(CodeLensRequest.type, { textDocument })],
+    ['documentHighlight', c.sendRequest(DocumentHighlightRequest.type, { textDocument, position })],
+    ['documentSummary', c.sendRequest(DocumentSummaryRequest, { uri })],
+  ];
+}
+
+const isEmpty = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && 'items' in v && (v as { items: unknown[] }).items.length === 0);
+
+test('requests for a document that was never opened answer empty', async () => {
+  for (const [name, p] of allRequests('file:///never-opened.imr', { line: 0, character: 0 })) {
+    faults++;
+    const result = await p;
+    assert.ok(isEmpty(result), `${name} on an unknown document answered ${JSON.stringify(result)}`);
+  }
+  await assertServing();
+});
+
+test('requests at positions past the end (and absurd positions) answer without error', async () => {
+  const uri = 'file:///past-end.imr';
+  const text = readSeed('003');
+  await client.open(uri, text);
+  const lengths = lineLengths(text);
+  for (const position of [
+    { line: lengths.length + 10, character: 0 },
+    { line: 0, character: 1_000_000 },
+    { line: 2 ** 31 - 1, character: 2 ** 31 - 1 },
+  ]) {
+    for (const [name, p] of allRequests(uri, position)) {
+      faults++;
+      const result = await p;
+      // Whatever comes back must point inside the document.
+      for (const r of JSON.stringify(result ?? null).match(/"range":\{"start":\{"line":\d+,"character":\d+\},"end":\{"line":\d+,"character":\d+\}\}/g) ?? []) {
+        assertRangeInDocument(JSON.parse(`{${r}}`).range, lengths, `${name} at ${JSON.stringify(position)}`);
+      }
+    }
+  }
+  await assertServing();
+});
+
+test('malformed parameters get an error response, and the server keeps serving', async () => {
+  const uri = 'file:///malformed.imr';
+  await client.open(uri, readSeed('000'));
+  const bad: Array<[string, unknown]> = [
+    ['textDocument/hover', { textDocument: { uri } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } }],
+    ['textDocument/selectionRange', { textDocument: { uri }, positions: null }],
+    ['textDocument/codeAction', { textDocument: { uri } }],
+    ['textDocument/rangeFormatting', { textDocument: { uri }, range: 'everything' }],
+    ['textDocument/documentSymbol', {}],
+    ['textDocument/documentSymbol', null],
+    ['imr/documentSummary', { uri: 42 }],
+    ['imr/noSuchRequest', {}],
+  ];
+  for (const [method, params] of bad) {
+    faults++;
+    try {
+      await client.connection.sendRequest(method, params);
+    } catch (e) {
+      assert.ok(e instanceof ResponseError, `${method}: a JSON-RPC error, not a dropped connection`);
+      assert.ok(e.message.length > 0, `${method}: the error says what went wrong`);
+    }
+  }
+  // Notifications with garbage: no response is possible, the server must simply survive.
+  for (const [method, params] of [
+    ['textDocument/didOpen', { textDocument: { uri: 'file:///x.imr' } }],
+    ['textDocument/didChange', { textDocument: { uri: 'file:///not-open.imr', version: 3 }, contentChanges: [{ text: 'x' }] }],
+    ['textDocument/didClose', { textDocument: { uri: 'file:///not-open.imr' } }],
+    ['workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 9 }] }],
+  ] as Array<[string, unknown]>) {
+    faults++;
+    await client.connection.sendNotification(method, params);
+  }
+  await assertServing();
+});
+
+test('edits with out-of-range and inverted ranges are clamped like the client clamps them', async () => {
+  const uri = 'file:///out-of-range.imr';
+  let mirror = TextDocument.create(uri, 'imr', 1, readSeed('001'));
+  await client.open(uri, mirror.getText(), 1);
+  const changes: TextDocumentContentChangeEvent[][] = [
+    [{ range: { start: { line: 100_000, character: 0 }, end: { line: 100_001, character: 5 } }, text: 'appended past the end\n' }],
+    [{ range: { start: { line: 0, character: 500 }, end: { line: 0, character: 900 } }, text: 'X' }],
+    [{ range: { start: { line: 5, character: 3 }, end: { line: 2, character: 0 } }, text: '' }],
+    [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\r\n\u0000\ud800' }],
+  ];
+  let version = 1;
+  for (const change of changes) {
+    faults++;
+    version++;
+    mirror = TextDocument.update(mirror, change, version);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: change });
+  }
+  const published = await client.waitForDiagnostics(uri, (p) => p.version === version);
+  const lengths = lineLengths(mirror.getText());
+  for (const d of published.diagnostics) assertRangeInDocument(d.range, lengths, `diagnostic ${d.code}`);
+  // The server's copy equals ours: same outline as the pure service computes on our text.
+  const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  assert.deepEqual(symbols, new LanguageService().getDocumentSymbols(docOf(mirror.getText(), version, uri)));
+  await assertServing();
+});
+
+test('1,000 rapid random edits: diagnostics are never published for a stale version', async () => {
+  // Stale-version property, precisely: for the edited uri, (1) every publication carries a
+  // version; (2) versions never go down in arrival order; (3) no publication carries a
+  // version older than the newest edit sent before it... cannot be known without races,
+  // so we check the observable form: the last publication is for the final version, and
+  // its diagnostics equal what the pure service computes for the final text.
+  const uri = 'file:///rapid.imr';
+  const edits = fc.sample(
+    fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), del: fc.integer({ min: 0, max: 6 }), text: fc.constantFrom('', 'a', ' ', '\n', ': Upheld', 'Soma #60: ', '\r\n', 'Overturned', '#') }),
+    { seed: FUZZ_SEED, numRuns: 1000 },
+  );
+  let mirror = TextDocument.create(uri, 'imr', 1, readSeed('003'));
+  await client.open(uri, mirror.getText(), 1);
+  let version = 1;
+  for (const e of edits) {
+    version++;
+    faults++;
+    const offset = Math.floor(e.at * mirror.getText().length);
+    const range = { start: mirror.positionAt(offset), end: mirror.positionAt(offset + e.del) };
+    const change = [{ range, text: e.text }];
+    mirror = TextDocument.update(mirror, change, version);
+    void client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: change });
+  }
+  const final = version;
+  const last = await client.waitForDiagnostics(uri, (p) => p.version === final);
+  const all = client.publishedFor(uri);
+  all.forEach((p, i) => {
+    assert.equal(typeof p.version, 'number', `publication ${i} has no version`);
+    if (i > 0) assert.ok(p.version! >= all[i - 1].version!, `publication ${i} (v${p.version}) after v${all[i - 1].version}`);
+  });
+  // A request round trip flushes anything the server sent before answering it.
+  await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  assert.equal(client.publishedFor(uri).at(-1)!.version, final);
+  assert.deepEqual(last.diagnostics, new LanguageService().getDiagnostics(docOf(mirror.getText(), final, uri)));
+  console.log(`# ${final - 1} edits, ${all.length} publications`);
+});
+
+test('requests cancelled mid-way answer with a result or RequestCancelled, and the server keeps serving', async () => {
+  const uri = 'file:///cancel.imr';
+  await client.open(uri, manyItems(3000));
+  const methods = [DocumentFormattingRequest.type, DocumentSymbolRequest.type, FoldingRangeRequest.type, CodeLensRequest.type] as const;
+  // Send a burst, then cancel all: while the server works on the first, the rest wait in its
+  // queue, so some cancellations land mid-way and some after the answer.
+  const sources: CancellationTokenSource[] = [];
+  const pending: Array<Promise<unknown>> = [];
+  for (let round = 0; round < 5; round++) {
+    for (const type of methods) {
+      faults++;
+      const source = new CancellationTokenSource();
+      const params = { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } };
+      sources.push(source);
+      pending.push(client.connection.sendRequest(type as never, params as never, source.token) as Promise<unknown>);
+    }
+  }
+  for (const source of sources) source.cancel();
+  // A cancelled request ends as a RequestCancelled error, or as an empty result when the
+  // handler saw its token cancelled; on this non-empty letter every full answer is non-empty.
+  let cancelled = 0;
+  for (const p of pending) {
+    try {
+      if (isEmpty(await p)) cancelled++;
+    } catch (e) {
+      assert.ok(e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled, `unexpected error ${String(e)}`);
+      cancelled++;
+    }
+  }
+  console.log(`# ${cancelled} of 20 requests ended as cancelled`);
+  await assertServing();
+});
+
+test('bad settings of every shape are reported clearly and ignored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imr-fuzz-config-'));
+  try {
+    writeFileSync(join(dir, 'bad.json'), '{ "rules": { "missing-outcome": ');
+    writeFileSync(join(dir, 'binary.json'), Buffer.from([0xff, 0xfe, 0, 1, 2, 0x80]));
+    mkdirSync(join(dir, 'folder.json'));
+    const cases: Array<[unknown, RegExp]> = [
+      [{ rules: 'all' }, /rules/],
+      [{ rules: ['missing-outcome'] }, /rules/],
+      [{ rules: { 'missing-outcome': 7 } }, /not one of/],
+      [{ validationDelay: -1 }, /validationDelay/],
+      [{ configFile: join(dir, 'bad.json') }, /not valid JSON/],
+      [{ configFile: join(dir, 'binary.json') }, /JSON/],
+      [{ configFile: join(dir, 'folder.json') }, /cannot read/],
+      [{ configFile: join(dir, 'missing.json') }, /cannot read/],
+    ];
+    for (const [options, expected] of cases) {
+      faults++;
+      const c = new TestClient();
+      try {
+        await c.initialize(options);
+        const uri = 'file:///settings.imr';
+        await c.open(uri, readSeed('000').replace('Soma #60: Upheld', 'Soma #60:'));
+        const p = await c.waitForDiagnostics(uri, (d) => d.version === 1);
+        // Defaults still apply: the missing outcome is an error.
+        assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['missing-outcome', 1]], JSON.stringify(options));
+        const said = [...c.messages.map((m) => m.message), ...c.logs];
+        assert.ok(said.some((m) => expected.test(m)), `${JSON.stringify(options)}: no clear message; got ${JSON.stringify(said)}`);
+      } finally {
+        await c.shutdown();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
