@@ -71,13 +71,15 @@ export function lookupDrug(name: string): DrugEntry | undefined {
 
 /** Finds the first lexicon drug named in `text`, with the name as written. */
 export function findDrug(text: string): { entry: DrugEntry; name: string; isBrand: boolean } | undefined {
-  const words = text.match(/[A-Za-z][A-Za-z-]*(?: (?:ER|XR|CR|Contin))?/g) || [];
-  for (const w of words) {
-    const entry = byName.get(w.toLowerCase()) ?? byName.get(w.split(' ')[0].toLowerCase());
-    if (entry) {
-      const name = byName.get(w.toLowerCase()) ? w : w.split(' ')[0];
-      return { entry, name, isBrand: entry.generic.toLowerCase() !== name.toLowerCase() };
-    }
+  const words = /[A-Za-z][A-Za-z-]*(?: (?:ER|XR|CR|Contin))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = words.exec(text))) {
+    const w = m[0];
+    // Two-word brands ("MS Contin", "Ultram ER") first, then the first word alone.
+    const whole = w.indexOf(' ') > 0 ? byName.get(w.toLowerCase()) : undefined;
+    const name = whole ? w : w.indexOf(' ') > 0 ? w.slice(0, w.indexOf(' ')) : w;
+    const entry = whole ?? byName.get(name.toLowerCase());
+    if (entry) return { entry, name, isBrand: entry.generic.toLowerCase() !== name.toLowerCase() };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import type { Citation } from '../model';
 import type { JoinedText } from '../text/joined';
-import { collapseSpaces } from '../text/joined';
+import { collapseJoined } from '../text/joined';
 
 const SOURCE = /\b(?:Non-MTUS|MTUS|ACOEM|Official Disability Guidelines|ODG|UpToDate|Up-to-Date|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines|guideline)/i;
 const DECISION_BASED = /Decision based on\s*/gi;
@@ -39,17 +39,29 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
   return out;
 }
 
+const KIND_WORDS = /\b(?:ODG|Official Disability Guidelines|Non-MTUS|ACOEM|MTUS|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines)\b/gi;
+
 export function makeCitation(raw: string, range: Citation['range']): Citation {
-  const text = collapseSpaces(raw.length > 2000 ? raw.slice(0, 2000) : raw);
-  let kind: Citation['kind'] = 'other';
-  if (/\bODG\b|Official Disability Guidelines/i.test(text)) kind = 'ODG';
-  else if (/\bNon-MTUS\b/i.test(text)) kind = 'other';
-  else if (/\bACOEM\b/i.test(text)) kind = 'ACOEM';
-  else if (/\bMTUS\b|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines/i.test(text)) kind = 'MTUS';
+  const text = collapseJoined(raw.length > 2000 ? raw.slice(0, 2000) : raw);
+  // One scan for every source word; the strongest decides: ODG, then Non-MTUS (other), ACOEM, MTUS.
+  let odg = false;
+  let nonMtus = false;
+  let acoem = false;
+  let mtus = false;
+  KIND_WORDS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KIND_WORDS.exec(text))) {
+    const c = m[0].charCodeAt(0) | 32;
+    if (c === 111) odg = true; // ODG, Official Disability Guidelines
+    else if (c === 110) nonMtus = true;
+    else if (c === 97) acoem = true;
+    else mtus = true;
+  }
+  const kind: Citation['kind'] = odg ? 'ODG' : nonMtus ? 'other' : acoem ? 'ACOEM' : mtus ? 'MTUS' : 'other';
   const c: Citation = { kind, text, range };
   const pages = /\bPages?(?:\(s\))?\s*:?\s*(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
-  if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/[ ,-]+$/, '');
-  const chapter = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ?? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text);
+  if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/(?<![ ,-])[ ,-]+$/, '');
+  const chapter = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ?? (odg ? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text) : null);
   if (chapter) c.chapter = chapter[1];
   const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i.exec(text);
   if (section) c.section = section[1].trim();

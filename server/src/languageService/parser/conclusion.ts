@@ -17,57 +17,58 @@ export function findingOf(sentence: string): Finding | null {
   return null;
 }
 
-/** Splits into sentences on ". " followed by a capital, ignoring text inside double quotes. */
-function sentences(text: string): Array<{ from: number; to: number; quoted: boolean }> {
-  const out: Array<{ from: number; to: number; quoted: boolean }> = [];
-  let from = 0;
-  let inQuote = false;
-  let hadQuote = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      inQuote = !inQuote;
-      hadQuote = true;
-    } else if (!inQuote && (c === 46 || c === 33 || c === 63)) {
-      const next = text.charCodeAt(i + 1);
-      const after = text.charCodeAt(i + 2);
-      // A sentence ends at a stop followed by a space and a capital (or the end).
-      if (i + 1 >= text.length || (next === 32 && (after >= 65 && after <= 90 || after === 40 || after === 34))) {
-        out.push({ from, to: i + 1, quoted: hadQuote });
-        from = i + 2;
-        hadQuote = false;
-      }
-    }
-  }
-  if (from < text.length && text.slice(from).trim() !== '') out.push({ from, to: text.length, quoted: hadQuote });
-  return out;
+/** True when a stop at `i` ends a sentence: followed by a space and a capital, `(` or `"`. */
+function endsSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  if (text.charCodeAt(i + 1) !== 32) return false;
+  const after = text.charCodeAt(i + 2);
+  return (after >= 65 && after <= 90) || after === 40 || after === 34;
 }
 
+/** The finding a sentence states in the reviewer's own words (quoted guideline text removed). */
+function sentenceFinding(text: string, from: number, to: number, plainOnly: boolean): Finding | null {
+  const sentence = stripQuoted(text.slice(from, to));
+  if (plainOnly) return /\b(?:request|therefore|thus|accordingly|consequently|as such)\b/i.test(sentence) ? findingOf(sentence) : null;
+  return /medical(?:ly)? necess/i.test(sentence) || /\bcertified\b/i.test(sentence) ? findingOf(sentence) : null;
+}
+
+/**
+ * Walks the sentences from the last one back (a conclusion is almost always last, so long
+ * rationales are rarely scanned whole). Stops inside double quotes never end a sentence:
+ * the quote parity at each point comes from a count of the quotes before it.
+ */
 export function readConclusion(joined: JoinedText): Conclusion | null {
   const text = joined.text;
-  if (text.trim() === '') return null;
-  const list = sentences(text);
-  // Prefer the last sentence that makes a finding in the reviewer's own words.
-  for (let s = list.length - 1; s >= 0; s--) {
-    const { from, to } = list[s];
-    const sentence = stripQuoted(text.slice(from, to));
-    const finding = /medical(?:ly)? necess/i.test(sentence) || /\bcertified\b/i.test(sentence) ? findingOf(sentence) : null;
-    if (finding) return { text: collapseSpaces(text.slice(from, to)), range: joined.rangeOf(from, to), finding };
+  const n = text.length;
+  if (n === 0 || text.trim() === '') return null;
+  let quotes = 0;
+  for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) quotes++;
+
+  let end = n;
+  let last: { from: number; to: number } | null = null;
+  const make = (from: number, to: number, finding: Finding | null): Conclusion => ({
+    text: collapseSpaces(text.slice(from, to)),
+    range: joined.rangeOf(from, to),
+    finding,
+  });
+  for (let i = n - 2; i >= -2; i--) {
+    // `quotes` counts the quotes before position i + 1.
+    if (i >= 0 && text.charCodeAt(i + 1) === 34) quotes--;
+    const boundary = i < 0 ? i === -2 : (quotes & 1) === 0 && endsSentence(text, i);
+    if (!boundary) continue;
+    const from = i + 2;
+    if (from >= end) continue;
+    if (!last) last = { from, to: end };
+    const finding = sentenceFinding(text, from, end, false);
+    if (finding) return make(from, end, finding);
+    end = i + 1;
+    if (i < 0) break;
   }
+  if (!last) return null;
   // No medical-necessity wording: accept a plain finding in the last sentence when it speaks
   // of the request ("Therefore, the request is not supported."), never a guideline quote.
-  const lastSentence = list[list.length - 1];
-  if (lastSentence) {
-    const sentence = stripQuoted(text.slice(lastSentence.from, lastSentence.to));
-    const finding = /\b(?:request|therefore|thus|accordingly|consequently|as such)\b/i.test(sentence) ? findingOf(sentence) : null;
-    if (finding) return { text: collapseSpaces(text.slice(lastSentence.from, lastSentence.to)), range: joined.rangeOf(lastSentence.from, lastSentence.to), finding };
-  }
-  if (!lastSentence) return null;
-  return {
-    text: collapseSpaces(text.slice(lastSentence.from, lastSentence.to)),
-    range: joined.rangeOf(lastSentence.from, lastSentence.to),
-    finding: null,
-  };
+  return make(last.from, last.to, sentenceFinding(text, last.from, last.to, true));
 }
 
 /** Drops text inside double quotes: quoted guideline text is not the reviewer's conclusion. */

@@ -34,6 +34,16 @@ const LABELS: Array<[RegExp, Key]> = [
   [/Received\s*:/iy, 'applicationReceived'],
   [/Dated\s*:/iy, 'noticeDate'],
 ];
+/** Labels by their first letter (lower case), so most words are rejected without a regex. */
+const LABELS_BY_LETTER = new Map<number, Array<[RegExp, Key]>>();
+for (const entry of LABELS) {
+  const c = entry[0].source.charCodeAt(entry[0].source.startsWith('(?:IMR )?') ? 9 : 0) | 32;
+  for (const k of entry[0].source.startsWith('(?:IMR )?') ? [c, 105] : [c]) {
+    const list = LABELS_BY_LETTER.get(k) ?? [];
+    list.push(entry);
+    LABELS_BY_LETTER.set(k, list);
+  }
+}
 const DATE = '\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|[A-Z][a-z]{2,8}\\.? \\d{1,2},? \\d{4}';
 const CASE = '(?:CM|IMR ?)\\d{2}-\\d{4,7}';
 const PRIORITY = 'Standard|Expedited';
@@ -59,7 +69,9 @@ export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines
       const c = raw.charCodeAt(at);
       // Labels start at a letter after a space or at the line start.
       if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || (at > line.start && raw.charCodeAt(at - 1) > 32 && raw.charCodeAt(at - 1) !== 0xa0)) continue;
-      for (const [re, key] of LABELS) {
+      const candidates = LABELS_BY_LETTER.get(c | 32);
+      if (!candidates) continue;
+      for (const [re, key] of candidates) {
         re.lastIndex = at;
         const label = re.exec(raw);
         if (!label) continue;

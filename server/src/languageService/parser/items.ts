@@ -7,7 +7,7 @@
 import type { DisputedItem, GuidelineLine, GuidelineSource, Outcome, Rationale } from '../model';
 import type { Line } from '../text/lines';
 import { spanRange, inLine } from '../text/lines';
-import { JoinedText, collapseSpaces } from '../text/joined';
+import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
@@ -37,9 +37,12 @@ export function classify(clean: string): LineKind {
   if ((c === 68 || c === 100) && RATIONALE_LABEL.test(clean)) return 'rationale';
   if (c === 84 && INTRO.test(clean)) return 'intro';
   if (clean.length < MAX_HEADING_LINE) {
-    // Only the tail can hold the outcome: test the last characters of the line.
-    const tail = clean.length > 60 ? clean.slice(clean.length - 60) : clean;
-    if (OUTCOME_TAIL.test(tail)) return 'outcome';
+    // Only the tail can hold the outcome, after a colon: skip lines with no colon near their end.
+    const colon = clean.lastIndexOf(':');
+    if (colon >= 0 && colon >= clean.length - 40) {
+      const tail = colon > 0 ? clean.slice(colon) : clean;
+      if (OUTCOME_TAIL.test(tail)) return 'outcome';
+    }
     if (clean.length < 40 && OUTCOME_ALONE.test(clean)) return 'outcomeAlone';
   }
   return 'text';
@@ -177,7 +180,7 @@ function labelEnd(line: Line): number {
 export function buildGuideline(lines: readonly Line[], source: GuidelineSource, after = labelEnd(lines[0])): GuidelineLine {
   const first = lines[0];
   const joined = new JoinedText(lines, after);
-  const text = collapseSpaces(joined.text);
+  const text = collapseJoined(joined.text);
   return {
     source,
     label: collapseSpaces(first.raw.slice(first.start, after)),
@@ -193,7 +196,7 @@ export function buildRationale(lines: readonly Line[], after = labelEnd(lines[0]
   const first = lines[0];
   const joined = new JoinedText(lines, after);
   return {
-    text: collapseSpaces(joined.text),
+    text: collapseJoined(joined.text),
     ...(withLabel ? { labelRange: inLine(first, first.start, after) } : {}),
     range: spanRange(first, lines[lines.length - 1]),
     conclusion: readConclusion(joined),

@@ -11,7 +11,7 @@
 import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
 import type { Line } from '../text/lines';
 import { spanRange, inLine } from '../text/lines';
-import { JoinedText, collapseSpaces } from '../text/joined';
+import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
@@ -188,7 +188,7 @@ function rationaleOf(block: Line[]): Rationale {
   const after = labelAfter(first);
   const joined = new JoinedText(block, after);
   return {
-    text: collapseSpaces(joined.text),
+    text: collapseJoined(joined.text),
     labelRange: inLine(first, first.start, after),
     range: spanRange(first, block[block.length - 1]),
     conclusion: readConclusion(joined),

@@ -21,10 +21,14 @@ const LICENSED = /\blicensed (?:to practice )?in (?:the State of |the states of 
 /** Credentials in the credentials block, else in the prose of the how-made or qualifications section. */
 export function readReviewer(lines: readonly Line[], from = 0, to = lines.length - 1, sections: Section[] = []): Reviewer {
   const reviewer: Reviewer = { licensure: [], specialties: [] };
-  const limit = Math.min(to, from + 200);
+  // The credentials block sits in the how-made section (or near the top when headings are missing).
+  const howMade = sections.find((s) => s.kind === 'howMade');
+  const limit = Math.min(to, howMade ? howMade.range.end.line : from + 200);
   for (let i = from; i <= limit; i++) {
     const clean = lines[i].clean;
     if (clean.length < 10 || clean.length > 400) continue;
+    const c0 = clean.charCodeAt(0) | 32;
+    if (c0 !== 115 && c0 !== 99) continue; // State(s) of Licensure / Certification(s)
     const lic = LICENSURE.exec(clean);
     if (lic) {
       reviewer.licensure = splitList(lic[1], true);
@@ -77,7 +81,7 @@ const DOI =
 /** Reads the patient from the case summary: lines `from`..`to`, starting at `fromChar` on the first. */
 export function readPatient(lines: readonly Line[], from = 0, to = lines.length - 1, fromChar?: number): Patient {
   const body: Line[] = [];
-  for (let i = from; i <= to && body.length < 80; i++) if (lines[i].clean !== '' && lines[i].clean.length < 5000) body.push(lines[i]);
+  for (let i = from; i <= to && body.length < 40; i++) if (lines[i].clean !== '' && lines[i].clean.length < 5000) body.push(lines[i]);
   const joined = new JoinedText(body, fromChar);
   const text = joined.text;
   const patient: Patient = {};

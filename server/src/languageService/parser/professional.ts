@@ -8,7 +8,7 @@
  */
 import type { DisputedItem, GuidelineLine, Outcome, Rationale, Section } from '../model';
 import type { Line } from '../text/lines';
-import { JoinedText, collapseSpaces } from '../text/joined';
+import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
@@ -58,7 +58,7 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
     const g = sectionLines(lines, relied.section, relied.head);
     if (g.body.length > 0) {
       const gj = new JoinedText(g.body, g.from >= 0 ? g.from : undefined);
-      const gText = collapseSpaces(gj.text);
+      const gText = collapseJoined(gj.text);
       guidelines.push({
         source: 'reviewer',
         label: relied.section.title,
@@ -77,7 +77,7 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
     const r = sectionLines(lines, why.section, why.head);
     if (r.body.length > 0) {
       const rj = new JoinedText(r.body, r.from >= 0 ? r.from : undefined);
-      rationale = { text: collapseSpaces(rj.text), labelRange: why.section.headingRange, range: why.section.range, conclusion: readConclusion(rj) };
+      rationale = { text: collapseJoined(rj.text), labelRange: why.section.headingRange, range: why.section.range, conclusion: readConclusion(rj) };
     }
   }
 

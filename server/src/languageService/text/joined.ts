@@ -6,23 +6,19 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Line } from './lines';
 
-interface Segment {
-  /** Offset of this line's first character in the joined text. */
-  at: number;
-  line: number;
-  /** Raw character of the line where the segment starts. */
-  from: number;
-  length: number;
-}
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export class JoinedText {
   readonly text: string;
-  private readonly segments: Segment[];
+  // Segments as parallel arrays (one entry per joined line) to keep allocation low:
+  // offset in the joined text, document line, raw character where the piece starts, length.
+  private readonly at: number[] = [];
+  private readonly line: number[] = [];
+  private readonly from: number[] = [];
+  private readonly len: number[] = [];
 
   constructor(lines: readonly Line[], firstLineFrom?: number) {
-    const parts: string[] = [];
-    const segments: Segment[] = [];
-    let at = 0;
+    let text = '';
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.clean === '') continue;
@@ -30,47 +26,43 @@ export class JoinedText {
       let piece = line.clean;
       if (i === 0 && firstLineFrom !== undefined && firstLineFrom > line.start) {
         // Start part-way along the first line (after a label, say); skip leading spaces.
-        from = firstLineFrom;
-        piece = line.raw.slice(from, line.end);
-        const lead = piece.length - piece.trimStart().length;
-        from += lead;
-        piece = line.clean.slice(from - line.start);
-        if (piece === '') continue;
+        from = Math.min(firstLineFrom, line.end);
+        while (from < line.end && piece.charCodeAt(from - line.start) <= 32) from++;
+        if (from >= line.end) continue;
+        piece = piece.slice(from - line.start);
       }
-      if (parts.length > 0) {
-        const prev = parts[parts.length - 1];
-        const hyphenJoin = /[A-Za-z0-9]-$/.test(prev) && /^[A-Za-z0-9]/.test(piece);
-        if (!hyphenJoin) {
-          parts.push(' ');
-          at += 1;
-        }
+      if (text.length > 0) {
+        // A line ending in a hyphen after a letter or digit joins the next without a space (`Non-` / `MTUS`).
+        const n = text.length;
+        const hyphenJoin = text.charCodeAt(n - 1) === 45 && n > 1 && isAlnum(text.charCodeAt(n - 2)) && isAlnum(piece.charCodeAt(0));
+        if (!hyphenJoin) text += ' ';
       }
-      segments.push({ at, line: line.index, from, length: piece.length });
-      parts.push(piece);
-      at += piece.length;
+      this.at.push(text.length);
+      this.line.push(line.index);
+      this.from.push(from);
+      this.len.push(piece.length);
+      text += piece;
     }
-    this.text = parts.join('');
-    this.segments = segments;
+    this.text = text;
   }
 
   get isEmpty(): boolean {
-    return this.segments.length === 0;
+    return this.at.length === 0;
   }
 
   /** The document position of joined-text offset `offset` (clamped into the text). */
   positionAt(offset: number): Position {
-    const segs = this.segments;
-    if (segs.length === 0) return { line: 0, character: 0 };
+    const at = this.at;
+    if (at.length === 0) return { line: 0, character: 0 };
     let lo = 0;
-    let hi = segs.length - 1;
+    let hi = at.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].at <= offset) lo = mid;
+      if (at[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const seg = segs[lo];
-    const within = Math.max(0, Math.min(offset - seg.at, seg.length));
-    return { line: seg.line, character: seg.from + within };
+    const within = Math.max(0, Math.min(offset - at[lo], this.len[lo]));
+    return { line: this.line[lo], character: this.from[lo] + within };
   }
 
   /** The document range of joined-text span [from, to). */
@@ -89,7 +81,14 @@ export class JoinedText {
 
 /** Collapses runs of spaces for display. */
 export function collapseSpaces(s: string): string {
-  // Joined text holds only plain spaces (clean lines fold tabs and NBSP): skip the regex when it has no runs.
-  if (s.indexOf('  ') < 0 && !/[\t\n\r\f\v\u00a0]/.test(s)) return s.trim();
   return s.replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * collapseSpaces for joined text, which holds only plain spaces (clean lines fold tabs,
+ * NBSP and form feeds) and starts and ends with a non-space: skips the work when it can.
+ */
+export function collapseJoined(s: string): string {
+  if (s.indexOf('  ') < 0) return s;
+  return s.replace(/ {2,}/g, ' ');
 }
