@@ -24,6 +24,7 @@ before(async () => {
   const pdfPath = join(dir, 'letter.pdf');
   writeFileSync(pdfPath, await writeLetterPdf(f.text, { header: f.header, linesPerPage: 18, centre: isCapsHeading, pageFooter: (p, n) => `Page ${p} of ${n}` }));
   writeFileSync(join(dir, 'scan.pdf'), await writeLetterPdf('', { noText: true }));
+  writeFileSync(join(dir, 'other.pdf'), await writeLetterPdf(FIXTURES[0].text, { header: FIXTURES[0].header }));
   pdfUri = pathToFileURL(pdfPath).href;
   client = new TestClient();
   await client.initialize({}, { rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'letters' }] });
@@ -56,6 +57,20 @@ test('the workspace index reads PDFs like text letters', async () => {
   assert.ok(fromPdf, JSON.stringify(letters.map((l) => l.uri)));
   assert.equal(fromPdf.caseNumber, 'CM17-0004128');
   assert.deepEqual(fromPdf.items.map((i) => [i.title, i.outcome]), FIXTURES[1].items);
+});
+
+test('an open imr-pdf: document is indexed as its PDF file, not as a second letter', async () => {
+  // After the workspace is indexed (previous test), open the PDF letter of other.pdf.
+  const otherUri = pathToFileURL(join(dir, 'other.pdf')).href;
+  const docUri = otherUri.replace(/^file:/, 'imr-pdf:');
+  const before = client.notificationsOf(IndexChangedNotification).length;
+  let seen = 0;
+  const update = client.waitForNotification<IndexChangedParams>(IndexChangedNotification, (p) => seen++ >= before && !!p.uris?.some((u) => u === otherUri || u === docUri));
+  const out = (await client.connection.sendRequest(ExtractPdfRequest, { uri: otherUri })) as ExtractPdfResult;
+  await client.open(docUri, out.text);
+  await update;
+  const letters = (await client.connection.sendRequest(WorkspaceLettersRequest)) as LetterSummary[];
+  assert.deepEqual(letters.filter((l) => l.uri.endsWith('other.pdf')).map((l) => l.uri), [otherUri]);
 });
 
 test('imr/extractPdf on a scan is a clear error and the server carries on', async () => {
