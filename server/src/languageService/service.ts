@@ -89,7 +89,8 @@ export class LanguageService {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
-    const entry: CacheEntry = { version: doc.version, text, parsed: parseDocument(text) };
+    const lines = splitLines(text); // split once: the parse and the rules share the lines
+    const entry: CacheEntry = { version: doc.version, text, parsed: parseDocument(text, lines), lines };
     this.cache.set(doc.uri, entry);
     return entry;
   }
@@ -140,7 +141,7 @@ export class LanguageService {
     const all = this.getDiagnostics(doc);
     // The client's copies may be stale or lack `data`: use ours for the same spot and code.
     const ours = diagnostics.length
-      ? all.filter((d) => diagnostics.some((c) => c.code === d.code && c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character))
+      ? all.filter((d) => diagnostics.some((c) => c.code === d.code && c.message === d.message && c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character))
       : all.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
     return getCodeActions({ uri: doc.uri, text: e.text, lines: this.lines(doc), parsed: e.parsed }, ours, all, only);
   }
@@ -168,6 +169,7 @@ export class LanguageService {
 
 /** One-shot analysis for callers without documents (the CLI, tests). */
 export function analyzeText(text: string, rules: RuleSettings = {}): { parsed: ParsedDocument; diagnostics: Diagnostic[] } {
-  const parsed = parseDocument(text);
-  return { parsed, diagnostics: computeDiagnostics(parsed, rules, text) };
+  const lines = splitLines(text);
+  const parsed = parseDocument(text, lines);
+  return { parsed, diagnostics: computeDiagnostics(parsed, rules, lines) };
 }

@@ -7,6 +7,7 @@
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { SymbolInformation } from 'vscode-languageserver-types';
 import { parseDocument } from '../languageService/parser/parseDocument';
+import { splitLines } from '../languageService/text/lines';
 import { computeDiagnostics, type RuleSettings } from '../languageService/features/diagnostics';
 import { symbolEntries, findWorkspaceSymbols, type SymbolEntry } from '../languageService/features/workspaceSymbols';
 import { summarizeDocument } from '../summaries';
@@ -229,8 +230,9 @@ export class WorkspaceIndex {
   }
 
   private store(uri: string, text: string, open: boolean): void {
-    const parsed = parseDocument(text);
-    const diagnostics = computeDiagnostics(parsed, this.opts.rules?.() ?? {}, text);
+    const lines = splitLines(text); // split once for the parse and the rules
+    const parsed = parseDocument(text, lines);
+    const diagnostics = computeDiagnostics(parsed, this.opts.rules?.() ?? {}, lines);
     this.files.set(uri, { uri, letters: summarizeDocument(uri, parsed, diagnostics), symbols: symbolEntries(parsed), open });
   }
 }

@@ -15,9 +15,10 @@ import { readProfessionalItem } from './professional';
 import { readHeader, isHeaderStart } from './header';
 import { readReviewer, readPatient } from './people';
 
-export function parseDocument(text: string): ParsedDocument {
+/** `given`: the text already split, for callers that need the lines too (split once, not twice). */
+export function parseDocument(text: string, given?: Line[]): ParsedDocument {
   try {
-    const lines = splitLines(text);
+    const lines = given ?? splitLines(text);
     return { letters: parseLines(lines), lineCount: lines.length };
   } catch {
     // Defensive: the parser is written not to throw; an editor must never lose its model.
