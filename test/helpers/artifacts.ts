@@ -75,14 +75,15 @@ export function outcomeOnOwnLine(text: string): string {
 }
 
 /**
- * Splits lines at an in-word hyphen (`Non-` / `MTUS Citation`, `L5-` / `S1`), the way PDF
- * text breaks at a hyphen that was at the end of a printed line.
+ * Splits lines at a hyphen between letters (`Non-` / `MTUS Citation`), the way PDF text
+ * breaks at a hyphen that was at the end of a printed line. Codes such as case numbers
+ * (`CM16-0213037`) sit in table cells and do not wrap, so digit hyphens are left alone.
  */
 export function hyphenateLineEnds(text: string): string {
   return linesOf(text)
     .map((l) => {
       if (SECTION_HEADING.test(l)) return l;
-      const m = /[A-Za-z0-9]-(?=[A-Za-z0-9])/.exec(l.slice(8));
+      const m = /[A-Za-z]-(?=[A-Za-z])/.exec(l.slice(8));
       if (!m) return l;
       const cut = 8 + m.index + 2;
       return l.slice(0, cut) + '\n' + l.slice(cut);
