@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument, analyzeText, type Letter, type ParsedDocument } from '../../../server/src/languageService';
 import { readFixture, fixtureNames, assertRangesInside, textAt, squash } from '../../helpers/fixtures';
+import { getDocumentSymbols } from '../../../server/src/languageService/features/documentSymbols';
 
 type ItemRow = [title: string, outcome: 'Upheld' | 'Overturned' | null];
 
@@ -141,6 +142,9 @@ const EXPECTED: Record<string, Expectation> = {
         assert.deepEqual(item.guidelines.map((g) => g.source), ['claimsAdministrator', 'reviewer']);
       }
       assert.equal(textAt(text, letter.items[0].titleRange), 'Lidoderm 5% patches #30');
+      // The outline nests the numbered decisions under the notice's decisions section.
+      const notice = getDocumentSymbols(doc).find((s) => s.name === 'Notice of Independent Medical Review Determination');
+      assert.equal(notice?.children?.length, 3);
       assert.equal(letter.items[1].rationale?.conclusion?.finding, 'necessary');
       assert.equal(letter.items[2].guidelines[0].noneCited, true);
       assert.deepEqual(letter.reviewer.specialties, ['Anesthesiology']);
@@ -161,6 +165,9 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual(item.guidelines[0].citations.map((c) => c.kind), ['ACOEM', 'ODG']);
       assert.equal(item.treatment?.category, 'Surgery');
       assert.equal(letter.header.caseNumber?.value, 'CM15-0099812');
+      // The outline shows the one item under ISSUE AT DISPUTE.
+      const issue = getDocumentSymbols(doc).find((s) => s.name === 'ISSUE AT DISPUTE:');
+      assert.deepEqual(issue?.children?.map((c) => c.name), ['Right shoulder arthroscopy with subacromial decompression']);
     },
   },
   'documents-reviewed': { letters: [{ layout: 'documentsReviewed', items: DOCUMENTS_ITEMS }] },

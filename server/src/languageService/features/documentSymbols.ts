@@ -36,7 +36,8 @@ function letterChildren(letter: Letter, take: () => boolean): DocumentSymbol[] {
       selectionRange: section.headingRange,
       children: [],
     };
-    if (section.kind === 'decisions') {
+    // Professional review letters hold their one item in the ISSUE AT DISPUTE section.
+    if (section.kind === 'decisions' || section.kind === 'issueAtDispute') {
       for (const item of letter.items) {
         if (item.range.start.line < section.range.start.line || item.range.end.line > section.range.end.line) continue;
         if (!take()) break;
