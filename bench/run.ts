@@ -10,7 +10,7 @@
  * --only    run only the named cases (parse, scaling, editor, workspace, startup, pdf)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchCase, BenchContext, Row } from './types';
 import { textTable, markdownTable } from './table';
@@ -75,11 +75,13 @@ async function main(): Promise<number> {
     }
   }
 
-  const header = `IMR bench${quick ? ' (--quick: small inputs, not the target sizes)' : ''}\n${describeMachine(machine)}\n`;
+  // The machine may be shared: the load at the end says how quiet the run was.
+  const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const header = `IMR bench${quick ? ' (--quick: small inputs, not the target sizes)' : ''}\n${describeMachine(machine)} | load at end ${loadAtEnd}\n`;
   process.stdout.write(`${header}\n${textTable(rows)}\n`);
   const markdownOut = argValue(args, '--markdown');
-  if (markdownOut) writeFileSync(markdownOut, `Machine: ${describeMachine(machine)}${quick ? ' (--quick)' : ''}\n\n${markdownTable(rows)}\n`);
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ quick, machine, runs: ctx.runs, rows }, null, 2));
+  if (markdownOut) writeFileSync(markdownOut, `Machine: ${describeMachine(machine)} | load at end ${loadAtEnd}${quick ? ' (--quick)' : ''}\n\n${markdownTable(rows)}\n`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ quick, machine, loadAtEnd, runs: ctx.runs, rows }, null, 2));
   const count = (v: boolean | null) => rows.filter((r) => r.target && (r.pass ?? null) === v).length;
   process.stdout.write(`\ntargets met: ${count(true)}, missed: ${count(false)}, not measurable: ${count(null)}\n`);
   return 0;
