@@ -45,7 +45,9 @@ export class DecisionView implements vscode.Disposable {
     const letters = this.provider.allLetters;
     const description = describeCounts(countItems(letters, filter), filter);
     let message: string | undefined;
-    if (this.source.progress.indexing) {
+    if (!this.source.loaded) {
+      message = 'Loading IMR letters…';
+    } else if (this.source.progress.indexing) {
       message = `Indexing letters: ${this.source.progress.filesIndexed}/${this.source.progress.filesTotal} files`;
     } else if (this.source.loaded && letters.length === 0) {
       message = this.source.mode === 'open' ? 'Open an IMR letter to see its decisions.' : 'No IMR letters found in this workspace.';
