@@ -6,7 +6,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Outcome, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine } from '../text/lines';
+import { spanRange, inLine, isPageFurniture } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -53,7 +53,7 @@ const isLabel = (k: LineKind): boolean => k === 'ca' || k === 'maximus' || k ===
 /** Finds the items among lines `from`..`to` (inclusive) of the document. */
 export function readItems(lines: readonly Line[], from: number, to: number): DisputedItem[] {
   const body: Line[] = [];
-  for (let i = from; i <= to && i < lines.length; i++) if (lines[i].clean !== '') body.push(lines[i]);
+  for (let i = from; i <= to && i < lines.length; i++) if (lines[i].clean !== '' && !isPageFurniture(lines[i].clean)) body.push(lines[i]);
   const kinds = body.map((l) => classify(l.clean));
 
   // Pass 1: where does each heading end? At a line ending in an outcome, at an outcome

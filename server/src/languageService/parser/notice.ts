@@ -10,7 +10,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine } from '../text/lines';
+import { spanRange, inLine, isPageFurniture } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -109,7 +109,7 @@ function readRationaleBlock(
   let last = first;
   for (let i = first + 1; i <= to; i++) {
     const clean = lines[i].clean;
-    if (clean === '') continue;
+    if (clean === '' || isPageFurniture(clean)) continue;
     if (REGARDING.test(clean) || DECISION_START.test(clean) || (clean.length < 120 && matchHeading(clean))) break;
     body.push(lines[i]);
     last = i;

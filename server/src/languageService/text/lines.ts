@@ -107,3 +107,19 @@ export function spanRange(first: Line, last: Line): Range {
 export function inLine(line: Line, from: number, to: number): Range {
   return { start: { line: line.index, character: from }, end: { line: line.index, character: to } };
 }
+
+/**
+ * Page furniture a PDF repeats on every page ("Page 2 of 5", "Final Determination Letter for
+ * IMR Case Number CM16-0213037", a lone page number). It can fall between an item's
+ * heading and its guideline lines, so block readers skip it like a blank line.
+ */
+export function isPageFurniture(clean: string): boolean {
+  const n = clean.length;
+  if (n === 0 || n > 90) return false;
+  const c = clean.charCodeAt(0);
+  if (c >= 48 && c <= 57) return n <= 3 && /^\d+$/.test(clean);
+  if (c === 80 || c === 112) return /^Page \d{1,4}(?: of \d{1,4})?$/i.test(clean);
+  if (c === 70) return /^Final Determination Letter for IMR Case Number\b/i.test(clean);
+  if (c === 45) return /^- ?\d{1,4} ?-$/.test(clean);
+  return false;
+}
