@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FAST_GROUPS = ['unit', 'server', 'cli', 'fuzz', 'pdf', 'grammar'];
+const FAST_GROUPS = ['unit', 'server', 'cli', 'fuzz', 'privacy', 'pdf', 'grammar'];
 const groups = process.argv.slice(2).length ? process.argv.slice(2) : FAST_GROUPS;
 
 function findTests(dir) {
