@@ -145,6 +145,11 @@ function readRationaleBlock(
     else if (isRat && !item.rationale) item.rationale = rationaleOf(body.slice(i, j));
     i = j;
   }
+  if (item.outcome === null && item.rationale?.conclusion?.finding) {
+    // No list entry gave the decision: the rationale's own conclusion states it.
+    item.outcome = item.rationale.conclusion.finding === 'notNecessary' ? 'Upheld' : 'Overturned';
+    item.outcomeRange = item.rationale.conclusion.range;
+  }
   return last;
 }
 

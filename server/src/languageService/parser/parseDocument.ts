@@ -174,10 +174,13 @@ function readLetter(lines: Line[], from: number, to: number, headings: HeadingAt
   } else if (layout === 'professionalReview') {
     const item = readProfessionalItem(lines, sections, headings);
     if (item) items.push(item);
-  } else {
+  }
+  if (items.length === 0) {
+    // Reference-style item headings under a decisions heading; also the fallback when a
+    // letter looked like another layout but holds no items of that layout's form.
     for (let h = 0; h < headings.length; h++) {
       const head = headings[h];
-      if (head.kind !== 'decisions') continue;
+      if (head.kind !== 'decisions' || head.opener === 'notice') continue;
       const sectionEnd = h + 1 < headings.length ? headings[h + 1].line - 1 : to;
       items.push(...readItems(lines, head.lastLine + 1, sectionEnd));
     }
