@@ -35,32 +35,32 @@ export async function lintInWorkers(
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = new Worker(workerPath, { workerData: options });
-      let current = -1;
+      // Two batches in flight per worker, so it never waits for the main thread between batches.
+      const inFlight = new Set<number>();
       const dispatch = (): void => {
-        if (nextBatch >= batches.length) {
-          current = -1;
+        if (nextBatch < batches.length) {
+          const id = nextBatch++;
+          inFlight.add(id);
+          const request: BatchRequest = { id, files: batches[id].files };
+          worker.postMessage(request);
+        } else if (inFlight.size === 0) {
           void worker.terminate().then(() => resolve());
-          return;
         }
-        current = nextBatch++;
-        const request: BatchRequest = { id: current, files: batches[current].files };
-        worker.postMessage(request);
+      };
+      const lost = (): void => {
+        orphaned.push(...inFlight);
+        inFlight.clear();
+        resolve();
       };
       worker.on('message', (reply: BatchReply) => {
+        inFlight.delete(reply.id);
         const batch = batches[reply.id];
         reply.outcomes.forEach((o, i) => onOutcome(batch.start + i, o));
         dispatch();
       });
-      worker.on('error', () => {
-        if (current >= 0) orphaned.push(current);
-        current = -1;
-        resolve();
-      });
-      worker.on('exit', () => {
-        if (current >= 0) orphaned.push(current);
-        current = -1;
-        resolve();
-      });
+      worker.on('error', lost);
+      worker.on('exit', lost);
+      dispatch();
       dispatch();
     });
 
