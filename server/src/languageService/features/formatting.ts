@@ -208,11 +208,14 @@ export function formatRange(text: string, range: Range): TextEdit[] {
   if (last > first && range.end.character === 0) last--;
   const spacing = detectSpacing(all.map(cleanLine));
   const slice = all.slice(first, last + 1);
-  let body = formatOnce(slice.join(eol), eol, spacing);
+  // The document's own byte order mark stays, as whole-document formatting keeps it.
+  const bom = first === 0 && text.startsWith('\ufeff') ? '\ufeff' : '';
+  let body = formatOnce(slice.join(eol).slice(bom.length), eol, spacing);
   const leadBlank = slice.length > 0 && isBlank(cleanLine(slice[0])) && body !== '';
   const trailBlank = slice.length > 1 && isBlank(cleanLine(slice[slice.length - 1])) && body !== '';
   if (leadBlank) body = eol + body;
   if (trailBlank) body = body + eol;
+  body = bom + body;
   const original = slice.join(eol);
   if (body === original) return [];
   return [{ range: { start: { line: first, character: 0 }, end: { line: last, character: all[last].length } }, newText: body }];
