@@ -59,7 +59,7 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
   }
   const kind: Citation['kind'] = odg ? 'ODG' : nonMtus ? 'other' : acoem ? 'ACOEM' : mtus ? 'MTUS' : 'other';
   const c: Citation = { kind, text, range };
-  const pages = /\bPages?(?:\(s\))?\s*:?\s*(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
+  const pages = /\bPages?(?:\(s\))?\s*(?::\s*)?(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
   if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/(?<![ ,-])[ ,-]+$/, '');
   const chapter = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ?? (odg ? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text) : null);
   if (chapter) c.chapter = chapter[1];
