@@ -24,6 +24,10 @@ export interface PdfLayoutOptions {
   pageFooter?: (page: number, pages: number) => string;
   /** Split each line into word-sized text runs (as many real PDF producers do). */
   wordRuns?: boolean;
+  /** Draw every character as its own run, spaces included (as some producers and OCR layers do). */
+  charRuns?: boolean;
+  /** Stretch the spaces of every full line so it ends at the right margin. */
+  justify?: boolean;
   /** Draw nothing but a rectangle (a "scanned" page with no text layer). */
   noText?: boolean;
 }
@@ -51,16 +55,20 @@ export async function writeLetterPdf(text: string, options: PdfLayoutOptions = {
   }
 
   // Body lines: each source paragraph wrapped to the text width; '' marks a blank line.
-  const body: string[] = [];
+  // `last` marks a paragraph's last line (never stretched when justifying).
+  const body: Array<{ text: string; last: boolean }> = [];
   for (const para of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (para.trim() === '') body.push('');
-    else body.push(...wrap(para.trim(), font, fontSize, PAGE_W - 2 * MARGIN));
+    if (para.trim() === '') body.push({ text: '', last: true });
+    else {
+      const wrapped = wrap(para.trim(), font, fontSize, PAGE_W - 2 * MARGIN);
+      wrapped.forEach((w, i) => body.push({ text: w, last: i === wrapped.length - 1 }));
+    }
   }
 
   const headerRows = options.header ?? [];
   const headerLines = headerRows.length + (options.wrapLongLabels ? headerRows.filter((r) => r.some((c) => tooWide(c.label, bold, fontSize))).length : 0);
-  const pages: string[][] = [];
-  let current: string[] = [];
+  const pages: Array<Array<{ text: string; last: boolean }>> = [];
+  let current: Array<{ text: string; last: boolean }> = [];
   let room = perPage - headerLines - (headerLines ? 1 : 0);
   for (const line of body) {
     if (current.length >= room) {
@@ -68,7 +76,7 @@ export async function writeLetterPdf(text: string, options: PdfLayoutOptions = {
       current = [];
       room = perPage;
     }
-    if (line === '' && current.length === 0) continue;
+    if (line.text === '' && current.length === 0) continue;
     current.push(line);
   }
   if (current.length) pages.push(current);
@@ -85,28 +93,54 @@ export async function writeLetterPdf(text: string, options: PdfLayoutOptions = {
       y = drawHeader(page, headerRows, y, { font, bold, fontSize, leading, wrapLongLabels: !!options.wrapLongLabels });
       y -= leading;
     }
-    for (const line of lines) {
+    lines.forEach(({ text: line, last }) => {
       if (line !== '') {
         const centred = options.centre?.(line) ?? false;
         const f = centred ? bold : font;
         const x = centred ? (PAGE_W - f.widthOfTextAtSize(line, fontSize)) / 2 : MARGIN;
-        drawRuns(page, line, x, y, f, fontSize, !!options.wordRuns);
+        // Justified: every line but a paragraph's last is stretched to the right margin.
+        const stretch = options.justify && !centred && !last ? PAGE_W - 2 * MARGIN - f.widthOfTextAtSize(line, fontSize) : 0;
+        if (options.charRuns) drawChars(page, line, x, y, f, fontSize, stretch);
+        else drawRuns(page, line, x, y, f, fontSize, !!options.wordRuns || stretch > 0, stretch);
       }
       y -= leading;
-    }
+    });
   });
   return doc.save();
 }
 
-function drawRuns(page: PDFPage, line: string, x: number, y: number, font: PDFFont, size: number, wordRuns: boolean): void {
+function drawRuns(page: PDFPage, line: string, x: number, y: number, font: PDFFont, size: number, wordRuns: boolean, stretch = 0): void {
   if (!wordRuns) {
     page.drawText(line, { x, y, size, font });
     return;
   }
+  const words = line.split(' ');
+  const extra = words.length > 1 ? stretch / (words.length - 1) : 0;
   let at = x;
-  for (const word of line.split(' ')) {
+  for (const word of words) {
     if (word) page.drawText(word, { x: at, y, size, font });
-    at += font.widthOfTextAtSize(word + ' ', size);
+    at += advance(font, word + ' ', size) + extra;
+  }
+}
+
+/**
+ * How far drawing `text` moves the pen: glyph widths without kerning, since drawText does
+ * not kern (pdf-lib's widthOfTextAtSize does, which would leave word gaps too narrow).
+ */
+function advance(font: PDFFont, text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += font.widthOfTextAtSize(ch, size);
+  return w;
+}
+
+/** One run per character, spaces drawn too; a trailing space ends the line as word processors leave it. */
+function drawChars(page: PDFPage, line: string, x: number, y: number, font: PDFFont, size: number, stretch: number): void {
+  const spaces = line.split(' ').length - 1;
+  const extra = spaces ? stretch / spaces : 0;
+  let at = x;
+  for (const ch of line + ' ') {
+    page.drawText(ch, { x: at, y, size, font });
+    at += advance(font, ch, size) + (ch === ' ' ? extra : 0);
   }
 }
 

@@ -11,6 +11,7 @@ import { writeLetterPdf, isCapsHeading, type PdfLayoutOptions } from '../helpers
 import { seedNames, readSeed, SEED_EXPECTATIONS } from '../helpers/seeds';
 import { FIXTURES, headerText } from './letters';
 
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 const itemsOf = (text: string) => parseDocument(text).letters.flatMap((l) => l.items.map((i) => [i.title, i.outcome]));
 
 const LAYOUTS: Record<string, (f: (typeof FIXTURES)[number]) => PdfLayoutOptions> = {
@@ -23,6 +24,8 @@ const LAYOUTS: Record<string, (f: (typeof FIXTURES)[number]) => PdfLayoutOptions
     pageFooter: (p, n) => `Page ${p} of ${n}`,
   }),
   'every item split across a page break, 11pt': (f) => ({ header: f.header, linesPerPage: 13, fontSize: 11, centre: isCapsHeading }),
+  'justified text drawn word by word': (f) => ({ header: f.header, justify: true, linesPerPage: 25 }),
+  'every character its own run, spaces drawn, justified': (f) => ({ header: f.header, charRuns: true, justify: true, wrapLongLabels: true, centre: isCapsHeading }),
 };
 
 for (const fixture of FIXTURES) {
@@ -38,6 +41,8 @@ for (const fixture of FIXTURES) {
       const source = `${headerText(fixture.header)}\n\n${fixture.text}`;
       assert.deepEqual(itemsOf(out.text), itemsOf(source));
       assert.deepEqual(letter.items.map((i) => [i.title, i.outcome]), fixture.items);
+      // Every word, in order: nothing split, glued, lost or repeated.
+      assert.deepEqual(wordsOf(out.text), wordsOf(source));
       assert.equal(letter.header.caseNumber?.value, fixture.caseNumber);
       assert.ok(letter.header.applicationReceived, `Application Received read back:\n${out.text.slice(0, 400)}`);
       assert.ok(letter.header.priority);
@@ -92,6 +97,7 @@ for (const name of seedNames()) {
       .join('\n');
     const out = await extractPdf(await writeLetterPdf(text, { linesPerPage: 17, centre: isCapsHeading, wordRuns: true, pageFooter: (p) => `- ${p} -` }));
     assert.deepEqual(itemsOf(out.text), SEED_EXPECTATIONS[prefix]);
+    assert.deepEqual(wordsOf(out.text), wordsOf(text));
   });
 }
 
