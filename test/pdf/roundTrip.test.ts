@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { PDFDocument } from 'pdf-lib';
 import { extractPdf } from '../../server/src/pdf/api';
 import { parseDocument } from '../../server/src/languageService/parser/parseDocument';
 import { writeLetterPdf, isCapsHeading, type PdfLayoutOptions } from '../helpers/pdfWriter';
@@ -107,4 +108,21 @@ test('PDF bytes in a Node Buffer (as fs.readFile gives them) read the same, and 
   const before = Buffer.from(buffer);
   assert.equal((await extractPdf(buffer)).text, (await extractPdf(pdf)).text);
   assert.ok(buffer.equals(before));
+});
+
+test('PDF bulk export: two letters in one PDF read back as two letters with their own items', async () => {
+  const merged = await PDFDocument.create();
+  for (const f of FIXTURES) {
+    const one = await PDFDocument.load(await writeLetterPdf(f.text, { header: f.header, linesPerPage: 30, pageFooter: (p, n) => `Page ${p} of ${n}` }));
+    for (const page of await merged.copyPages(one, one.getPageIndices())) merged.addPage(page);
+  }
+  const out = await extractPdf(await merged.save());
+  const letters = parseDocument(out.text).letters;
+  assert.deepEqual(
+    letters.map((l) => [l.header.caseNumber?.value, l.items.map((i) => [i.title, i.outcome])]),
+    FIXTURES.map((f) => [f.caseNumber, f.items]),
+  );
+  // The second letter starts on its own page.
+  const secondStart = out.text.split('\n').indexOf(`Case Number: ${FIXTURES[1].caseNumber}`);
+  assert.ok(out.pageOfLine[secondStart] > out.pageOfLine[secondStart - 1]);
 });
