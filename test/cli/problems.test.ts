@@ -118,3 +118,21 @@ test('text format: problems on stderr, diagnostics on stdout, exit 2', () => {
   assert.match(r.stderr, /4 files could not be linted/);
   assert.match(r.stderr, /4 letter files linted/);
 });
+
+test('UTF-16 letters with a byte order mark (NUL bytes, yet text) are read as text, not binary', () => {
+  const here = tempDir();
+  const text = writeLetter({ items: [{ title: 'Gabapentin 300mg #90', outcome: 'Overturned' }] });
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.from(le);
+  be.swap16(); // big-endian: the same code units with their bytes swapped (BOM becomes FE FF)
+  writeFile(join(here, 'le.txt'), le);
+  writeFile(join(here, 'be.imr'), be);
+  const r = lint(['--format', 'json', here], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const files = JSON.parse(r.stdout) as JFile[];
+  assert.equal(files.length, 2);
+  for (const f of files) {
+    assert.equal(f.problems, undefined, f.file);
+    assert.deepEqual(f.letters[0].items.map((i) => [i.title, i.outcome]), [['Gabapentin 300mg #90', 'Overturned']], f.file);
+  }
+});

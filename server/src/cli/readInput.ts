@@ -63,6 +63,13 @@ export async function readInput(path: string, origin: Origin, options: ReadOptio
     return problemFromError(e);
   }
   if (isPdf) return readPdf(bytes);
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    // Windows tools save "Unicode" text as UTF-16 with a byte order mark (full of NUL bytes, yet text).
+    const text = new TextDecoder(utf16).decode(bytes);
+    if (mustSniff && !looksLikeLetter(text.slice(0, SNIFF_BYTES))) return { kind: 'notLetter' };
+    return { kind: 'text', text, problems: [] };
+  }
   if (hasNul(bytes)) {
     if (mustSniff) return { kind: 'notLetter' };
     return problem('binary', 'binary file (NUL bytes in the first 8 KB); skipped');
@@ -103,6 +110,13 @@ function headLooksLikeLetter(path: string): boolean {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The UTF-16 flavour announced by a byte order mark, if any. */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function hasNul(bytes: Uint8Array): boolean {
