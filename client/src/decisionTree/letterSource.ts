@@ -39,7 +39,11 @@ export class LetterSource implements vscode.Disposable {
   progress: IndexProgress = { indexing: false, filesIndexed: 0, filesTotal: 0 };
   /** True once a first answer has arrived. */
   loaded = false;
+  /** True once the server reported a finished index (its first answer may precede indexing). */
+  indexSettled = false;
 
+  /** An "index finished" notice arrived; the next completed fetch settles the index. */
+  private settling = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | undefined;
   private dirty = false;
@@ -52,6 +56,7 @@ export class LetterSource implements vscode.Disposable {
     this.disposables.push(
       this.client.onNotification(IndexChangedNotification, (p: IndexChangedParams) => {
         this.progress = { indexing: p.indexing, filesIndexed: p.filesIndexed, filesTotal: p.filesTotal };
+        if (!p.indexing) this.settling = true;
         this.progressChanged.fire(this.progress);
         this.schedule();
       }),
@@ -100,6 +105,7 @@ export class LetterSource implements vscode.Disposable {
 
   private async fetch(): Promise<void> {
     if (!this.client.isRunning()) return;
+    const settles = this.settling;
     let letters: LetterSummary[];
     if (this.mode === 'workspace') {
       try {
@@ -114,6 +120,7 @@ export class LetterSource implements vscode.Disposable {
     }
     this.letters = Array.isArray(letters) ? letters : [];
     this.loaded = true;
+    if (settles) this.indexSettled = true;
     this.changed.fire();
   }
 

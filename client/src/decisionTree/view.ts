@@ -49,6 +49,8 @@ export class DecisionView implements vscode.Disposable {
       message = 'Loading IMR letters…';
     } else if (this.source.progress.indexing) {
       message = `Indexing letters: ${this.source.progress.filesIndexed}/${this.source.progress.filesTotal} files`;
+    } else if (letters.length === 0 && this.source.mode === 'workspace' && !this.source.indexSettled) {
+      message = 'Looking for IMR letters…';
     } else if (this.source.loaded && letters.length === 0) {
       message = this.source.mode === 'open' ? 'Open an IMR letter to see its decisions.' : 'No IMR letters found in this workspace.';
     } else if (this.source.loaded && this.provider.groups.length === 0 && isFiltered(filter)) {
