@@ -73,11 +73,16 @@ test('NUL bytes and control characters in place of every space', () => {
 });
 
 test('long runs of spaces, digits, #, colons and hyphens as whole documents scale linearly', (t) => {
-  for (const ch of [' ', '1', '#', ':', '-', ': ', '#1', 'Upheld: ', 'a-', '\t']) {
+  for (const ch of [' ', '1', '#', ':', '-', ': ', '#1', 'Upheld: ', 'a-', '\t', '1/', 'CM1']) {
     const make = (n: number) => `Soma 350 mg ${ch.repeat(n)}: Upheld\nDecision rationale: ${ch.repeat(n)}`;
     const body = (n: number) => `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\n${make(n)}\n`;
     checkAll(body(100_000));
     const s = assertLinear(`runs of ${JSON.stringify(ch)}`, body, fullPipeline, 50_000);
     t.diagnostic(`${JSON.stringify(ch)}: ${describeScaling(s)}`);
+    // The header table is read by patterns built at run time (not reachable by the regex guard).
+    const header = (n: number) => `Case Number: ${ch.repeat(n)}\nDate Assigned: ${ch.repeat(n)}   Date of Injury: ${ch.repeat(n)}1/1/2015\nPriority: ${ch.repeat(n)}\n${body(10)}`;
+    checkAll(header(100_000));
+    const h = assertLinear(`header runs of ${JSON.stringify(ch)}`, header, fullPipeline, 50_000);
+    t.diagnostic(`header ${JSON.stringify(ch)}: ${describeScaling(h)}`);
   }
 });
