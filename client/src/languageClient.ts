@@ -15,6 +15,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
+import { withPdfPages } from './pdf/pageMaps';
 
 export const LETTER_GLOB = '**/*.{imr,txt}';
 
@@ -31,6 +32,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ language: 'imr' }],
     synchronize: { configurationSection: 'imr', fileEvents: watcher },
     middleware: {
+      // PDF letters: each problem names the PDF page it is on.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withPdfPages(uri, diagnostics)),
       workspace: {
         // Answer every `imr*` section from the settings of the asked-for resource, so
         // folder-level settings apply per letter; leave anything else to the default.

@@ -7,6 +7,7 @@ import { registerPageIndicator } from './pageIndicator';
 import { PDF_SCHEME } from './uris';
 
 export { letterDocumentUri } from './uris';
+export { withPdfPages } from './pageMaps';
 
 export function registerPdfSupport(client: LanguageClient): vscode.Disposable[] {
   const provider = new PdfLetterProvider(client);
@@ -15,6 +16,6 @@ export function registerPdfSupport(client: LanguageClient): vscode.Disposable[] 
     vscode.workspace.registerTextDocumentContentProvider(PDF_SCHEME, provider),
     vscode.commands.registerCommand('imr.openPdf', openPdfAsLetter),
     vscode.commands.registerCommand('imr.savePdfAsText', savePdfAsText),
-    ...registerPageIndicator(provider),
+    ...registerPageIndicator(),
   ];
 }
