@@ -2,11 +2,12 @@
 
 export function referenceLetter(caseNumber: string, items: Array<[string, 'Upheld' | 'Overturned']>): string {
   const out = [
+    `Case Number:          ${caseNumber}`,
+    'Date Assigned:        02/20/2015',
+    '',
     ' HOW THE IMR FINAL DETERMINATION WAS MADE ',
     '',
     'A physician reviewer with no ties to the parties examined the complete case file.',
-    '',
-    `Case Number:          ${caseNumber}`,
     '',
     'CLINICAL CASE SUMMARY',
     '',
