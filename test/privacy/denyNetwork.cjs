@@ -63,4 +63,4 @@ if (dns.promises) {
 globalThis.fetch = deny('fetch');
 if (typeof globalThis.WebSocket === 'function') globalThis.WebSocket = deny('WebSocket');
 
-record({ loaded: process.argv.slice(1, 3).join(' '), thread: require('worker_threads').threadId });
+record({ loaded: process.argv.slice(1, 3).join(' ') || 'worker', thread: require('worker_threads').threadId });

@@ -161,7 +161,8 @@ test('imr-lint on a folder (worker threads, PDF, every output format) makes no n
   }
   const lines = readLog(log);
   assert.ok(lines.some((l) => l.loaded), 'the hook was loaded in the CLI');
-  console.log(`# privacy: imr-lint ran 4 times; hook loaded in ${lines.filter((l) => l.loaded).length} processes/threads`);
+  assert.ok(lines.some((l) => l.loaded && (l as { thread?: number }).thread! > 0), 'the hook was loaded in the worker threads too');
+  console.log(`# privacy: imr-lint ran 4 times; hook loaded in ${lines.filter((l) => l.loaded).length} processes and worker threads`);
   assert.deepEqual(lines.filter((l) => l.attempt), [], 'no network attempt');
   assert.deepEqual(snapshot(folder), before, 'the CLI wrote nothing in the folder');
 });
