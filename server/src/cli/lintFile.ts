@@ -1,8 +1,9 @@
 /**
- * Lints one file: read it (readInput), analyse it with the editor's core (analyzeText),
+ * Lints one file: read it (readInput), analyse it with the editor's core (parser and rules),
  * and format it. Runs the same in a worker thread and on the main thread; never throws.
  */
-import { analyzeText, type RuleSettings } from '../languageService';
+import { computeDiagnostics, parseDocument, type RuleSettings } from '../languageService';
+import { splitLines } from '../languageService/text/lines';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { FORMATS, type FormatName } from './formats';
 import { readInput, type Origin, type FileProblem } from './readInput';
@@ -24,7 +25,10 @@ export async function lintFile(path: string, origin: Origin, options: LintOption
     report = { file: path, parsed: null, diagnostics: [], problems: [input.problem] };
   } else {
     try {
-      const { parsed, diagnostics } = analyzeText(input.text, options.rules);
+      // analyzeText would split the lines twice (parser and rules); one split serves both.
+      const lines = splitLines(input.text);
+      const parsed = parseDocument(input.text, lines);
+      const diagnostics = computeDiagnostics(parsed, options.rules, lines);
       const shown = options.quiet ? diagnostics.filter((d) => (d.severity ?? 1) === DiagnosticSeverity.Error) : diagnostics;
       report = { file: path, parsed, diagnostics: shown, problems: input.problems, pageOfLine: input.pageOfLine };
     } catch (e) {
