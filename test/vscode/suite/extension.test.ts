@@ -24,8 +24,19 @@ async function writeLetter(name: string, text: string): Promise<vscode.Uri> {
   return uri;
 }
 
+/**
+ * Opens a document and waits until it is in the `imr` language: a `.txt` letter first opens as
+ * plain text and is switched by the extension's first-line detection.
+ */
+async function openLetterDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  await vscode.workspace.openTextDocument(uri);
+  return waitFor(vscode.workspace.onDidOpenTextDocument, () =>
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'imr'),
+  );
+}
+
 async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return vscode.window.showTextDocument(await openLetterDocument(uri));
 }
 
 function itemTitles(api: ImrExtensionApi): string[] {
@@ -58,14 +69,15 @@ suite('IMR extension in VS Code', () => {
     const seeds = await vscode.workspace.findFiles('0*.txt');
     assert.ok(seeds.length >= 5, `found ${seeds.length} seeds`);
     for (const uri of seeds) {
-      const doc = await vscode.workspace.openTextDocument(uri);
+      // Waits for the switch to `imr`; a seed left in plain text makes this test time out.
+      const doc = await openLetterDocument(uri);
       assert.equal(doc.languageId, 'imr', path.basename(uri.fsPath));
     }
   });
 
   test('a .txt letter of our own is detected by its first line, .imr by extension', async () => {
-    assert.equal((await vscode.workspace.openTextDocument(good)).languageId, 'imr');
-    assert.equal((await vscode.workspace.openTextDocument(closed)).languageId, 'imr');
+    assert.equal((await openLetterDocument(good)).languageId, 'imr');
+    assert.equal((await vscode.workspace.openTextDocument(closed)).languageId, 'imr', '.imr needs no detection');
   });
 
   test('document symbols list the sections and items', async () => {
@@ -79,7 +91,7 @@ suite('IMR extension in VS Code', () => {
   });
 
   test('hovering an item heading explains the decision', async () => {
-    const doc = await vscode.workspace.openTextDocument(good);
+    const doc = await openLetterDocument(good);
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('Acupuncture x 6 sessions:'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', good, new vscode.Position(line, 3));
     const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
