@@ -21,7 +21,7 @@ const entries = [
   { entryPoints: ['server/src/cli/imrLint.ts'], outfile: 'dist/imr-lint.js' },
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/imr-lint-worker.js' },
   // pdfjs, loaded lazily by server/src/pdf/loadPdfjs.ts on the first PDF (kept out of server.js).
-  { entryPoints: ['server/src/pdf/pdfjsEntry.ts'], outfile: 'dist/pdf.js', sourcemap: false, logOverride: { 'empty-import-meta': 'silent' } },
+  { entryPoints: ['server/src/pdf/pdfjsEntry.ts'], outfile: 'dist/pdf.js', sourcemap: false, minify: true, logOverride: { 'empty-import-meta': 'silent' } },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
