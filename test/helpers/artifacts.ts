@@ -50,6 +50,24 @@ export function pageGaps(text: string, every = 11): string {
   return out.join('\n');
 }
 
+/**
+ * Page furniture: a page header and footer (`Page 2 of 6`, `Final Determination Letter for
+ * IMR Case Number ...`) every `every` lines after the first page, as pdftotext keeps them.
+ * Never right after an upper-case line, so a wrapped section heading stays together.
+ */
+export function pageFurniture(text: string, every = 12): string {
+  const out: string[] = [];
+  let page = 1;
+  linesOf(text).forEach((l, i) => {
+    out.push(l);
+    if (i >= 20 && i % every === 0 && !/^[^a-z]*[A-Z][^a-z]*$/.test(l)) {
+      page++;
+      out.push('', `Page ${page} of 99`, '\fFinal Determination Letter for IMR Case Number CM00-0000000', '');
+    }
+  });
+  return out.join('\n');
+}
+
 /** Wraps every item heading whose title has two or more words over two lines. */
 export function wrapItemHeadings(text: string): string {
   return linesOf(text)
@@ -134,6 +152,7 @@ export const RENDERERS: Record<string, Renderer> = {
   crlf,
   formFeeds: (t) => formFeeds(t),
   pageGaps: (t) => pageGaps(t),
+  pageFurniture: (t) => pageFurniture(t),
   wrapItemHeadings,
   outcomeOnOwnLine,
   hyphenateLineEnds,

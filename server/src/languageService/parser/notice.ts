@@ -57,7 +57,7 @@ function readDecision(lines: readonly Line[], first: number, to: number, number:
   let last = first;
   for (let i = first; i <= to && used.length < 6; i++) {
     const line = lines[i];
-    if (line.clean === '') continue;
+    if (line.clean === '' || isPageFurniture(line.clean)) continue;
     if (used.length > 0 && (/^\d{1,2}\s?[.)]\s/.test(line.clean) || matchHeading(line.clean))) break;
     used.push(line);
     last = i;
