@@ -8,6 +8,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 export const CORE_DIR = resolve(__dirname, '..', '..', 'server', 'src', 'languageService');
+/** The whole server side: the core plus the CLI, workspace index, PDF text layout and glue. */
+export const SERVER_DIR = resolve(__dirname, '..', '..', 'server', 'src');
 
 export interface CatalogEntry {
   /** file:line, for failure messages. */
@@ -25,13 +27,13 @@ export function coreSourceFiles(dir = CORE_DIR): string[] {
   return out;
 }
 
-/** Regex literals in the core's source, each constructed as the engine would. */
-export function regexLiterals(): { entries: CatalogEntry[]; dynamicSites: string[] } {
+/** Regex literals in the source under `dir` (the core by default), each constructed as the engine would. */
+export function regexLiterals(dir = CORE_DIR): { entries: CatalogEntry[]; dynamicSites: string[] } {
   const entries: CatalogEntry[] = [];
   const dynamicSites: string[] = [];
-  for (const file of coreSourceFiles()) {
+  for (const file of coreSourceFiles(dir)) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const rel = relative(CORE_DIR, file);
+    const rel = relative(dir, file);
     const visit = (node: ts.Node): void => {
       const where = () => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
