@@ -68,3 +68,20 @@ test('control characters are dropped; a soft hyphen ending a line prints as a hy
   const out = layoutPages([page(run('Non\u00ad', 72, 100), run('MTUS Cita\u00adtion\u0000', 72, 112))]);
   assert.deepEqual(out.lines, ['Non-', 'MTUS Citation']);
 });
+
+test('a wrapped label beside vertically centred cells moves onto its value line', () => {
+  // Row cells centred vertically: `Application` above the row's baseline, `Received:` below.
+  const out = layoutPages([
+    page(
+      run('Date Assigned:', 72, 88),
+      run('11/09/2016', 200, 88),
+      run('Application', 330, 94),
+      run('Priority:', 72, 100),
+      run('Standard', 200, 100),
+      run('11/03/2016', 450, 100),
+      run('Received:', 330, 106),
+      run('Body text.', 72, 130),
+    ),
+  ]);
+  assert.deepEqual(out.lines, ['Date Assigned: 11/09/2016', 'Priority: Standard  Application Received: 11/03/2016', '', 'Body text.']);
+});

@@ -56,7 +56,7 @@ const BASELINE_TOLERANCE = 0.35;
 const MARGIN_BAND = 0.08;
 
 export function layoutPages(pages: readonly PageText[]): LaidOutText {
-  const perPage = pages.map((p) => mergeWrappedLabels(groupLines(p.runs)));
+  const perPage = pages.map((p) => mergeWrappedLabels(mergeCentredLabels(groupLines(p.runs))));
   dropRunningHeaders(perPage, pages);
   const lines: string[] = [];
   const pageOfLine: number[] = [];
@@ -180,6 +180,42 @@ function mergeWrappedLabels(lines: PageLine[]): PageLine[] {
     if (b.fragments.length === 0) {
       a.lastY = b.lastY;
       lines.splice(i + 1, 1);
+    }
+    if (a.fragments.length === 0) {
+      b.y = a.y;
+      lines.splice(i, 1);
+    }
+  }
+  return lines;
+}
+
+/**
+ * The same wrapped label in a row whose other cells are centred vertically: `Application`
+ * above the row's line, `Received:` below it, the value between them. Moves the whole
+ * label onto the value's line.
+ */
+function mergeCentredLabels(lines: PageLine[]): PageLine[] {
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const [a, b, c] = [lines[i], lines[i + 1], lines[i + 2]];
+    if (c.y - a.lastY > 2.4 * Math.max(a.size, c.size)) continue;
+    for (let k = 0; k < c.fragments.length; k++) {
+      const fc = c.fragments[k];
+      if (!LABEL_END.test(fc.text)) continue;
+      const j = a.fragments.findIndex((fa) => Math.abs(fa.x - fc.x) <= 2 && LABEL_START.test(fa.text));
+      if (j < 0) continue;
+      const fa = a.fragments[j];
+      const valueRight = b.fragments.some((f) => f.x > Math.max(fa.end, fc.end));
+      const cellFree = !b.fragments.some((f) => f.end > fa.x - 2 && f.x < Math.max(fa.end, fc.end));
+      if (!valueRight || !cellFree) continue;
+      b.fragments.push({ x: fa.x, end: Math.max(fa.end, fc.end), text: `${fa.text} ${fc.text}` });
+      b.fragments.sort((f, g) => f.x - g.x);
+      a.fragments.splice(j, 1);
+      c.fragments.splice(k, 1);
+      k--;
+    }
+    if (c.fragments.length === 0) {
+      b.lastY = c.lastY;
+      lines.splice(i + 2, 1);
     }
     if (a.fragments.length === 0) {
       b.y = a.y;
