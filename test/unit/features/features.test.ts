@@ -128,6 +128,11 @@ test('completion: headings and snippets at line start, outcomes after ": ", guid
   assert.ok(labels(2, 19).some((l) => l.startsWith('Decision based on MTUS Chronic Pain Medical Treatment Guidelines')));
   assert.ok(labels(2, 19).some((l) => l.includes('ODG')));
   assert.deepEqual(service.getCompletions(doc(text), { line: 99, character: 0 }), []);
+  // Prose does not pop up lists on every space.
+  const prose = 'The injured worker \nHe said as follows: The \n';
+  assert.deepEqual(service.getCompletions(doc(prose, 2), { line: 0, character: 19 }), []);
+  assert.deepEqual(service.getCompletions(doc(prose, 2), { line: 1, character: 24 }), []);
+  assert.ok(service.getCompletions(doc(prose, 2), { line: 0, character: 0 }).length >= 5);
 });
 
 test('folding, selection ranges, code lens, highlights and hovers on the fixture letter', () => {

@@ -88,7 +88,10 @@ export function getCompletions(lines: readonly Line[], pos: Position): Completio
 
   // After `<item>: ` the outcome word goes.
   const colon = before.lastIndexOf(':');
-  if (colon > 0 && /^\s*[A-Za-z]*$/.test(before.slice(colon + 1)) && trimmed.length > 1 && !/^(?:Decision rationale|Case Number|Date|Priority|UR Denial)/i.test(trimmed)) {
+  const afterColon = before.slice(colon + 1).trim().toLowerCase();
+  // Only while what follows the colon could still become an outcome: prose after a colon
+  // (`as follows: The`) must not pop up a list on every space.
+  if (colon > 0 && /^\s*[A-Za-z]*$/.test(before.slice(colon + 1)) && ('upheld'.startsWith(afterColon) || 'overturned'.startsWith(afterColon)) && trimmed.length > 1 && !/^(?:Decision rationale|Case Number|Date|Priority|UR Denial)/i.test(trimmed)) {
     const wordStart = before.length - (before.slice(colon + 1).trimStart().length);
     return [
       { label: 'Upheld', detail: 'the denial stands: not medically necessary', kind: CompletionItemKind.EnumMember, textEdit: { range: range(wordStart), newText: 'Upheld' } },
@@ -124,7 +127,9 @@ export function getCompletions(lines: readonly Line[], pos: Position): Completio
         textEdit: { range: range(from), newText: ITEM_BLOCK },
       },
     );
-    return items;
+    // Only what the typed prefix can still become: typing prose must not pop up a list.
+    const typed = trimmed.toLowerCase();
+    return items.filter((i) => i.label.toLowerCase().startsWith(typed));
   }
   return [];
 }
