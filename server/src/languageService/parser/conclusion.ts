@@ -26,12 +26,21 @@ function endsSentence(text: string, i: number): boolean {
   return (after >= 65 && after <= 90) || after === 40 || after === 34;
 }
 
+/** Sentences that report what someone else decided (UR, the claims administrator, an earlier review). */
+const ATTRIBUTED = /\b(?:utilization review|UR|claims administrator|previously (?:non-?certified|denied|modified|determined|found)|prior (?:UR|review|reviewer|determination|decision)|was (?:non-?certified|denied|modified)|had been (?:non-?certified|denied|modified))\b/i;
+/** Wording that states a medical-necessity finding ("is certified", "non-certified" count too). */
+const NECESSITY_WORDS = /medical(?:ly)? necess|\b(?:is|are|be) (?:non-?)?certified\b|\bnon-?certified\b/i;
+
 /** The finding a sentence states in the reviewer's own words (quoted guideline text removed). */
 function sentenceFinding(text: string, from: number, to: number, plainOnly: boolean): Finding | null {
   const sentence = stripQuoted(text.slice(from, to));
+  if (ATTRIBUTED.test(sentence)) return null;
   if (plainOnly) return /\b(?:request|therefore|thus|accordingly|consequently|as such)\b/i.test(sentence) ? findingOf(sentence) : null;
-  return /medical(?:ly)? necess/i.test(sentence) || /\bcertified\b/i.test(sentence) ? findingOf(sentence) : null;
+  return NECESSITY_WORDS.test(sentence) ? findingOf(sentence) : null;
 }
+
+/** A conclusion is one of a rationale's last few sentences; earlier ones discuss the record. */
+const MAX_SENTENCES_BACK = 3;
 
 /**
  * Walks the sentences from the last one back (a conclusion is almost always last, so long
@@ -46,6 +55,7 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
   for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) quotes++;
 
   let end = n;
+  let seen = 0;
   let last: { from: number; to: number } | null = null;
   const make = (from: number, to: number, finding: Finding | null): Conclusion => ({
     text: collapseSpaces(text.slice(from, to)),
@@ -63,7 +73,7 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
     const finding = sentenceFinding(text, from, end, false);
     if (finding) return make(from, end, finding);
     end = i + 1;
-    if (i < 0) break;
+    if (i < 0 || ++seen >= MAX_SENTENCES_BACK) break;
   }
   if (!last) return null;
   // No medical-necessity wording: accept a plain finding in the last sentence when it speaks

@@ -1,0 +1,39 @@
+/** The concluding sentence and its finding, for the phrasings letters use. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitLines } from '../../../server/src/languageService/text/lines';
+import { JoinedText } from '../../../server/src/languageService/text/joined';
+import { readConclusion } from '../../../server/src/languageService/parser/conclusion';
+
+const conclude = (text: string) => readConclusion(new JoinedText(splitLines(text)));
+
+const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
+  ['The records show no benefit. The request is not medically necessary.', 'notNecessary', 'The request is not medically necessary.'],
+  ['No improvement is shown. Therefore, the request for Soma 350mg one TID #90 is\nnot medically necessary and is non-certified.', 'notNecessary', 'Therefore, the request for Soma 350mg one TID #90 is not medically necessary and is non-certified.'],
+  ['The criteria are unmet. The request is not seen as medically necessary.', 'notNecessary', 'The request is not seen as medically necessary.'],
+  ['The brace was determined to be not medically necessary.', 'notNecessary', 'The brace was determined to be not medically necessary.'],
+  ['It has maintained effectiveness. Medical necessity has been established.', 'necessary', 'Medical necessity has been established.'],
+  ['The criteria are met. Physical therapy x 6 is medically necessary.', 'necessary', 'Physical therapy x 6 is medically necessary.'],
+  // Quoted guideline text is never the conclusion.
+  ['ODG says it is "not recommended. Not medically necessary for chronic use." Here it is a short trial. The request is medically necessary.', 'necessary', 'The request is medically necessary.'],
+  ['The MTUS states the drug is "recommended for short-term use and medically necessary for spasm." The records show two years of use. The medical necessity of this request has not been clearly demonstrated.', 'notNecessary', 'The medical necessity of this request has not been clearly demonstrated.'],
+  // What utilization review decided is not the reviewer's conclusion.
+  ['Utilization review found the request not medically necessary. The new records show a clear benefit and return to work. This treatment remains an option.', null, 'This treatment remains an option.'],
+  // A plain finding in the last sentence when it speaks of the request.
+  ['There is no documentation of a trial. Therefore, the request is not supported.', 'notNecessary', 'Therefore, the request is not supported.'],
+  ['Use of "Norco" is discussed. It is described.', null, 'It is described.'],
+];
+
+for (const [text, finding, sentence] of CASES) {
+  test(`conclusion of: ${text.slice(0, 60)}`, () => {
+    const c = conclude(text);
+    assert.ok(c);
+    assert.equal(c.finding, finding);
+    assert.equal(c.text, sentence);
+  });
+}
+
+test('an empty rationale has no conclusion', () => {
+  assert.equal(conclude(''), null);
+  assert.equal(conclude('   \n  '), null);
+});
