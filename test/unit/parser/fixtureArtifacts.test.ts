@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/languageService';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readFixture, assertRangesInside } from '../../helpers/fixtures';
 import { RENDERERS, COMBINATIONS, applyAll } from '../../helpers/artifacts';
 
@@ -15,13 +17,18 @@ const summary = (text: string) =>
     caseNumber: l.header.caseNumber?.value ?? null,
   }));
 
-for (const name of LAYOUT_FIXTURES) {
-  const clean = readFixture(name);
+const SAMPLE = resolve(__dirname, '..', '..', '..', 'examples', 'sample-letter.imr');
+
+for (const name of [...LAYOUT_FIXTURES, 'sample-letter']) {
+  const clean = name === 'sample-letter' ? readFileSync(SAMPLE, 'utf8') : readFixture(name);
   const expected = summary(clean);
+  const partials = (text: string) => parseDocument(text).letters.flatMap((l) => l.items.map((i) => i.partial ?? null));
+  const expectedPartials = partials(clean);
   for (const [variant, renderers] of Object.entries(variants)) {
     test(`fixture ${name} through ${variant}`, () => {
       const text = applyAll(clean, renderers);
       assert.deepEqual(summary(text), expected);
+      assert.deepEqual(partials(text), expectedPartials);
       assertRangesInside(text, parseDocument(text));
     });
   }

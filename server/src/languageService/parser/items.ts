@@ -27,7 +27,7 @@ const MAX_HEADING_LINES = 3;
 const MAX_PARTIAL_LINES = 7;
 /** A previous line ending like a rationale's conclusion is not part of the next heading. */
 const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
-const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)/i;
+const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)|^(?:of )?(?:the )?original request,/i;
 const PARTIAL_START = /was the original request|original request was/i;
 
 export function classify(clean: string): LineKind {
