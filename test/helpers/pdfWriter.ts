@@ -4,7 +4,7 @@
  * two-column header table, centred section headings, running page headers/footers.
  * Tests feed it their own letter text and check what the extractor reads back.
  */
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /** One header-table row: up to two label/value cells. */
 export type HeaderRow = Array<{ label: string; value: string }>;
@@ -28,6 +28,8 @@ export interface PdfLayoutOptions {
   charRuns?: boolean;
   /** Stretch the spaces of every full line so it ends at the right margin. */
   justify?: boolean;
+  /** A diagonal watermark drawn across every page, over the text. */
+  watermark?: string;
   /** Draw nothing but a rectangle (a "scanned" page with no text layer). */
   noText?: boolean;
 }
@@ -105,6 +107,7 @@ export async function writeLetterPdf(text: string, options: PdfLayoutOptions = {
       }
       y -= leading;
     });
+    if (options.watermark) page.drawText(options.watermark, { x: 150, y: 250, size: 60, font: bold, rotate: degrees(45), opacity: 0.2 });
   });
   return doc.save();
 }

@@ -85,3 +85,9 @@ test('a wrapped label beside vertically centred cells moves onto its value line'
   ]);
   assert.deepEqual(out.lines, ['Date Assigned: 11/09/2016', 'Priority: Standard  Application Received: 11/03/2016', '', 'Body text.']);
 });
+
+test('text at an angle is left out, unless a page holds nothing else', () => {
+  const mark = { ...run('CONFIDENTIAL', 200, 100), upright: false };
+  assert.deepEqual(layoutPages([page(run('Soma #60: Upheld', 72, 100), mark)]).lines, ['Soma #60: Upheld']);
+  assert.deepEqual(layoutPages([page(mark)]).lines, ['CONFIDENTIAL']);
+});

@@ -26,6 +26,7 @@ const LAYOUTS: Record<string, (f: (typeof FIXTURES)[number]) => PdfLayoutOptions
   }),
   'every item split across a page break, 11pt': (f) => ({ header: f.header, linesPerPage: 13, fontSize: 11, centre: isCapsHeading }),
   'justified text drawn word by word': (f) => ({ header: f.header, justify: true, linesPerPage: 25 }),
+  'diagonal watermark over every page': (f) => ({ header: f.header, linesPerPage: 30, watermark: 'COPY - NOT AN ORIGINAL' }),
   'every character its own run, spaces drawn, justified': (f) => ({ header: f.header, charRuns: true, justify: true, wrapLongLabels: true, centre: isCapsHeading }),
 };
 

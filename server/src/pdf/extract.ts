@@ -49,7 +49,9 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage): Promise<PageText> {
     if (!('str' in item) || item.str === '') continue;
     // Viewport coordinates: y grows down the page, rotation and crop box applied.
     const m = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
-    runs.push({ str: item.str, x: m[4], y: m[5], width: item.width, size: Math.hypot(m[2], m[3]) || item.height });
+    const size = Math.hypot(m[2], m[3]) || item.height;
+    const upright = Math.abs(m[1]) <= 0.01 * size && Math.abs(m[2]) <= 0.01 * size;
+    runs.push({ str: item.str, x: m[4], y: m[5], width: item.width, size, upright });
   }
   page.cleanup();
   return { runs, width: viewport.width, height: viewport.height };

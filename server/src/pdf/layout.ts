@@ -17,6 +17,8 @@ export interface TextRun {
   width: number;
   /** Font size in page units. */
   size: number;
+  /** False for text at an angle (a diagonal "COPY" watermark, a rotated margin note). */
+  upright?: boolean;
 }
 
 export interface PageText {
@@ -81,7 +83,9 @@ export function layoutPages(pages: readonly PageText[]): LaidOutText {
 
 /** Groups runs by baseline (top to bottom) and each line's runs into fragments (left to right). */
 function groupLines(runs: readonly TextRun[]): PageLine[] {
-  const visible = runs
+  // Text at an angle is not part of the letter's lines, unless the page has nothing else.
+  const upright = runs.some((r) => r.upright !== false && r.str.trim() !== '') ? runs.filter((r) => r.upright !== false) : runs;
+  const visible = upright
     .map((r) => ({ ...r, str: cleanRun(r.str) }))
     .filter((r) => r.str.trim() !== '' && Number.isFinite(r.x) && Number.isFinite(r.y));
   visible.sort((a, b) => a.y - b.y || a.x - b.x);
