@@ -53,3 +53,16 @@ test('adversarial runs behind the words the parser looks for still parse', () =>
     }
   }
 });
+
+test('letters without their opening line are still split where the layout changes', async () => {
+  const { readFixture } = await import('../../helpers/fixtures');
+  const professional = readFixture('professional-review').replace(/^\s*MEDICAL PROFESSIONAL REVIEW\s*$/m, '');
+  const notice = readFixture('notice-2013').replace(/^Notice of Independent Medical Review Determination$/m, '');
+  const text = [readFixture('documents-reviewed'), professional, notice].join('\n\n');
+  const doc = parseDocument(text);
+  assert.deepEqual(
+    doc.letters.map((l) => [l.layout, l.items.length]),
+    [['documentsReviewed', 3], ['professionalReview', 1], ['notice2013', 3]],
+  );
+  assertRangesInside(text, doc);
+});

@@ -80,6 +80,15 @@ export function findHeadings(lines: readonly Line[]): HeadingAt[] {
   return out;
 }
 
+/** The layout family a heading belongs to alone, or undefined when several layouts share it. */
+function familyOf(h: HeadingAt): 'reference' | 'notice' | 'professional' | undefined {
+  if (h.opener) return h.opener;
+  if (h.kind === 'issueAtDispute' || h.kind === 'guidelinesRelied' || h.kind === 'rationale') return 'professional';
+  if (h.kind === 'decisionAndRationale') return 'notice';
+  if (h.kind === 'decisions') return 'reference';
+  return undefined;
+}
+
 /** Body kinds of the reference family in their order: seeing one out of order starts a new letter. */
 const REFERENCE_RANK: Partial<Record<SectionKind, number>> = { howMade: 0, documentsReviewed: 1, caseSummary: 2, decisions: 3 };
 
@@ -102,8 +111,11 @@ export function parseLines(lines: Line[]): Letter[] {
       const h = headings[hi];
       const rank = REFERENCE_RANK[h.kind];
       let restart = starts.length === 0;
+      const own = familyOf(h);
       if (!restart && seen.size > 0) {
         if (h.opener) restart = true;
+        // A heading only another layout has (ISSUE AT DISPUTE after a reference letter) opens a new letter.
+        else if (own && own !== family) restart = true;
         else if (family === 'reference') restart = rank !== undefined && rank <= maxRank;
         else restart = h.kind !== 'other' && seen.has(h.kind);
       }
@@ -111,7 +123,7 @@ export function parseLines(lines: Line[]): Letter[] {
         starts.push(pendingHeader >= 0 ? pendingHeader : i);
         startHeading.push(hi);
         seen = new Set();
-        family = h.opener ?? (h.kind === 'issueAtDispute' || h.kind === 'guidelinesRelied' ? 'professional' : h.kind === 'decisionAndRationale' ? 'notice' : 'reference');
+        family = own ?? 'reference';
         maxRank = -1;
       }
       if (h.opener) family = h.opener;
