@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExtractPdfRequest, type ExtractPdfParams, type ExtractPdfResult } from '../../../server/src/protocol';
-import { forgetPageMap, pageOf, setPageMap } from './pageMaps';
-import { PDF_SCHEME, pdfFileUri, pdfLetterUri } from './uris';
+import { pageOf, setPageMap } from './pageMaps';
+import { pdfFileUri, pdfLetterUri } from './uris';
 
 export class PdfLetterProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -16,15 +16,14 @@ export class PdfLetterProvider implements vscode.TextDocumentContentProvider, vs
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
+    // Page maps are kept after a document closes: setTextDocumentLanguage closes and reopens
+    // the document without asking for its text again. They hold one number per line.
     this.disposables.push(
       this.changed,
       this.watcher,
       this.watcher.onDidChange((file) => {
         const letter = pdfLetterUri(file);
         if (pageOf(letter, 0)) this.changed.fire(letter);
-      }),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === PDF_SCHEME) forgetPageMap(doc.uri);
       }),
     );
   }
