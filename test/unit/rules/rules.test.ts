@@ -118,3 +118,33 @@ test('settings: off silences a rule, a severity overrides the default', () => {
   assert.deepEqual(codes(text, { 'missing-outcome': 'off' }), []);
   assert.equal(analyzeText(text, { 'missing-outcome': 'hint' }).diagnostics[0].severity, 4);
 });
+
+test('a letter with a two-column header table and a partial authorization item gets no diagnostic', () => {
+  const letter = [
+    'Case Number:          CM16-0300300',
+    'Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016',
+    'Decision Date:        12/09/2016                      UR Denial Date:      11/03/2016',
+    'Priority:             Standard                        Application          11/03/2016',
+    '                                                      Received:',
+    '',
+    'HOW THE IMR FINAL DETERMINATION WAS MADE',
+    'An expert reviewer with no ties to the parties reviewed the case file.',
+    'CLINICAL CASE SUMMARY',
+    'The injured worker is a 35-year-old female. The Utilization Review dated 11/03/2016 modified the',
+    'request for Cyclobenzaprine 7.5mg #90 to Cyclobenzaprine 7.5mg #63.',
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    'Cyclobenzaprine 7.5mg #90 was the original request. Cyclobenzaprine 7.5mg #63 was',
+    'authorized by the Claims Administrator. The remaining IMR eligible portion of the',
+    'original request, Cyclobenzaprine 7.5mg #27 is: Upheld',
+    'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Page(s): 63-66.',
+    'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Page(s): 63-66.',
+    'Decision rationale: MTUS supports "a short course" of muscle relaxants only. The remaining',
+    'Cyclobenzaprine 7.5mg #27 is not medically necessary.',
+  ].join('\n');
+  assert.deepEqual(analyzeText(letter).diagnostics, []);
+  const early = broken('Decision Date:        12/09/2016', 'Decision Date:        11/01/2016', letter);
+  assert.deepEqual(
+    find(early, 'header-date-order').map((d) => d.message),
+    ['Decision Date 11/01/2016 is before Date Assigned 11/09/2016.', 'Decision Date 11/01/2016 is before UR Denial Date 11/03/2016.'],
+  );
+});
