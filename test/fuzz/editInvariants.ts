@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver-types';
 import { LanguageService } from '../../server/src/languageService/service';
-import { assertRangeInDocument, comparePos, docOf, lineLengths, samplePositions, rangeInside } from './invariants';
+import { assertRangeInDocument, assertAllRangesInDocument, comparePos, docOf, lineLengths, samplePositions, rangeInside } from './invariants';
+import { symbolEntries } from '../../server/src/languageService/features/workspaceSymbols';
+import { summarizeDocument } from '../../server/src/summaries';
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'imr', 1, text), edits);
@@ -96,7 +98,7 @@ function assertUntouchedOutside(before: string, after: string, edits: TextEdit[]
   assert.equal(after.slice(after.length - tail), before.slice(last), `quick fix "${title}" changed text after its range`);
 }
 
-/** Folding, selection ranges, code lenses, highlights and completions stay inside the document. */
+/** Folding, selection ranges, code lenses, highlights, completions, workspace symbols and summaries stay inside the document. */
 export function checkReadOnlyFeatures(text: string): void {
   const service = new LanguageService();
   const doc = docOf(text);
@@ -119,6 +121,12 @@ export function checkReadOnlyFeatures(text: string): void {
     }
   });
   for (const lens of service.getCodeLenses(doc)) assertRangeInDocument(lens.range, lengths, 'code lens');
+  for (const entry of symbolEntries(parsed)) {
+    assert.ok(entry.name.length > 0, 'workspace symbol with an empty name');
+    assertRangeInDocument(entry.range, lengths, `workspace symbol "${entry.name}"`);
+  }
+  // The summaries the decision tree shows (sent over JSON-RPC): every range inside too.
+  assertAllRangesInDocument(summarizeDocument(doc.uri, parsed, service.getDiagnostics(doc)), lengths, 'summary');
   for (const pos of samplePositions(parsed, lengths)) {
     for (const h of service.getDocumentHighlights(doc, pos)) assertRangeInDocument(h.range, lengths, `highlight at ${JSON.stringify(pos)}`);
     for (const c of service.getCompletions(doc, pos)) if (c.textEdit && 'range' in c.textEdit) assertRangeInDocument(c.textEdit.range, lengths, `completion "${c.label}"`);

@@ -40,6 +40,6 @@ test('every quick fix removes its diagnostic and touches nothing outside its edi
   assert.ok(quickFixStats.applied - start > 0, 'the generated inputs produced fixable diagnostics');
 });
 
-test('folding, selection ranges, code lenses, highlights and completions stay inside the document', () => {
+test('folding, selection ranges, code lenses, highlights, completions, workspace symbols and summaries stay inside the document', () => {
   fc.assert(fc.property(anyInput, (text) => checkReadOnlyFeatures(text)), fcParams(150));
 });
