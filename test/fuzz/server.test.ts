@@ -174,17 +174,20 @@ test('edits with out-of-range and inverted ranges are clamped like the client cl
 });
 
 test('1,000 rapid random edits: diagnostics are never published for a stale version', async () => {
-  // Stale-version property, precisely: for the edited uri, (1) every publication carries a
-  // version; (2) versions never go down in arrival order; (3) no publication carries a
-  // version older than the newest edit sent before it... cannot be known without races,
-  // so we check the observable form: the last publication is for the final version, and
-  // its diagnostics equal what the pure service computes for the final text.
+  // Stale-version property, precisely, for the edited uri: (1) every publication carries a
+  // version; (2) versions never go down in arrival order; (3) once the server has seen the
+  // final edit and answered a later request, the last publication is for the final version
+  // and equals what the pure service computes for the final text; (4) every publication's
+  // ranges fit the text of the version it names (diagnostics of one version are never
+  // labelled with another).
   const uri = 'file:///rapid.imr';
   const edits = fc.sample(
     fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), del: fc.integer({ min: 0, max: 6 }), text: fc.constantFrom('', 'a', ' ', '\n', ': Upheld', 'Soma #60: ', '\r\n', 'Overturned', '#') }),
     { seed: FUZZ_SEED, numRuns: 1000 },
   );
   let mirror = TextDocument.create(uri, 'imr', 1, readSeed('003'));
+  // Line lengths of every version, to check each publication against the text it claims.
+  const linesOf = new Map<number, number[]>([[1, lineLengths(mirror.getText())]]);
   await client.open(uri, mirror.getText(), 1);
   let version = 1;
   for (const e of edits) {
@@ -194,6 +197,7 @@ test('1,000 rapid random edits: diagnostics are never published for a stale vers
     const range = { start: mirror.positionAt(offset), end: mirror.positionAt(offset + e.del) };
     const change = [{ range, text: e.text }];
     mirror = TextDocument.update(mirror, change, version);
+    linesOf.set(version, lineLengths(mirror.getText()));
     void client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: change });
   }
   const final = version;
@@ -202,6 +206,8 @@ test('1,000 rapid random edits: diagnostics are never published for a stale vers
   all.forEach((p, i) => {
     assert.equal(typeof p.version, 'number', `publication ${i} has no version`);
     if (i > 0) assert.ok(p.version! >= all[i - 1].version!, `publication ${i} (v${p.version}) after v${all[i - 1].version}`);
+    // (4) its ranges fit the text of the version it names.
+    for (const d of p.diagnostics) assertRangeInDocument(d.range, linesOf.get(p.version!)!, `v${p.version} ${d.code}`);
   });
   // A request round trip flushes anything the server sent before answering it.
   await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
