@@ -24,6 +24,7 @@ import {
   CodeLensRequest,
   DocumentHighlightRequest,
   DidChangeTextDocumentNotification,
+  LogMessageNotification,
   ResponseError,
   LSPErrorCodes,
   type TextDocumentContentChangeEvent,
@@ -145,6 +146,28 @@ test('malformed parameters get an error response, and the server keeps serving',
     await client.connection.sendNotification(method, params);
   }
   await assertServing();
+});
+
+test('an internal error (didOpen without text) is logged clearly and the server keeps serving', { timeout: 60_000 }, async () => {
+  // A client of its own: we take over its log channel to wait for the message (no sleeping).
+  const c = new TestClient();
+  try {
+    await c.initialize({ validationDelay: 0 });
+    const logged = new Promise<string>((res) =>
+      c.connection.onNotification(LogMessageNotification.type, (m) => {
+        if (/internal error|failed/i.test(m.message)) res(m.message);
+      }),
+    );
+    faults++;
+    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///no-text.imr', languageId: 'imr', version: 1 } });
+    const message = await logged;
+    assert.match(message, /IMR server internal error|didOpen/, 'the log says what failed');
+    const uri = 'file:///after-crash.imr';
+    await c.open(uri, readSeed('002'));
+    assert.deepEqual((await c.waitForDiagnostics(uri, (p) => p.version === 1)).diagnostics, []);
+  } finally {
+    await c.shutdown();
+  }
 });
 
 test('edits with out-of-range and inverted ranges are clamped like the client clamps them', async () => {
