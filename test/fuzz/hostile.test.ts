@@ -11,6 +11,7 @@ import { assertLinear, describeScaling } from './scaling';
 import { LanguageService } from '../../server/src/languageService/service';
 import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
 import { docOf } from './invariants';
+import { checkFormatting, checkReadOnlyFeatures, checkQuickFixes } from './editInvariants';
 import { readSeed } from '../helpers/seeds';
 
 /** The work an editor does on open: parse, diagnostics, outline, on a fresh service. */
@@ -86,3 +87,51 @@ test('long runs of spaces, digits, #, colons and hyphens as whole documents scal
     t.diagnostic(`header ${JSON.stringify(ch)}: ${describeScaling(h)}`);
   }
 });
+
+test('editor requests and formatting on giant inputs keep every property and scale linearly', (t) => {
+  const giants: Array<[string, (n: number) => string, number, number]> = [
+    ['10,000 items', manyItems, 10_000, 1_000],
+    ['repeated headings', everyHeadingRepeated, 1_000, 100],
+    ['5 MB line', hugeSingleLine, 5 * 1024 * 1024, 250_000],
+    ['100,000 empty lines', manyEmptyLines, 100_000, 25_000],
+  ];
+  for (const [name, make, size, n] of giants) {
+    const text = make(size);
+    checkFormatting(text);
+    checkReadOnlyFeatures(text);
+    checkQuickFixes(text, 3);
+    const f = assertLinear(`${name}: requests`, make, editorRequests, n);
+    const g = assertLinear(`${name}: formatting`, make, (x: string) => new LanguageService().formatDocument(docOf(x)), n);
+    t.diagnostic(`${name}: requests ${describeScaling(f)}; formatting ${describeScaling(g)}`);
+  }
+});
+
+test('document highlights on a letter naming one drug thousands of times scale linearly', (t) => {
+  // Found by the giant-input probe: each match was checked against every item title
+  // (matches x items). Here both grow with n, so the old code took ~16x for 4x input.
+  const letter = (n: number) =>
+    `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\n` +
+    Array.from({ length: n }, (_, i) => `Soma 350 mg #${i}: Upheld\nDecision rationale: ${'Soma carisoprodol '.repeat(10)}not medically necessary.\n`).join('');
+  const highlights = (text: string) => {
+    const service = new LanguageService();
+    const doc = docOf(text);
+    service.getDocumentHighlights(doc, { line: 2, character: 1 });
+  };
+  const found = new LanguageService().getDocumentHighlights(docOf(letter(10)), { line: 2, character: 1 });
+  assert.equal(found.length, 10 * 21, 'every mention of Soma/carisoprodol is highlighted');
+  const s = assertLinear('highlights', letter, highlights, 500);
+  t.diagnostic(describeScaling(s));
+});
+
+/** The requests an editor sends while the user moves around a document. */
+function editorRequests(text: string): void {
+  const service = new LanguageService();
+  const doc = docOf(text);
+  const pos = service.parse(doc).letters[0]?.items[3]?.titleRange.start ?? { line: 0, character: 0 };
+  service.getDocumentHighlights(doc, pos);
+  service.getFoldingRanges(doc);
+  service.getSelectionRanges(doc, [pos]);
+  service.getCodeLenses(doc);
+  service.getCompletions(doc, pos);
+  service.getCodeActions(doc, { start: pos, end: pos }, [], ['source.fixAll']);
+}

@@ -1,5 +1,5 @@
 /** Highlights every mention of the treatment under the cursor (brand and generic names alike). */
-import { DocumentHighlightKind, type DocumentHighlight, type Position } from 'vscode-languageserver-types';
+import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
 import type { Line } from '../text/lines';
 import { lookupDrug } from '../lexicon/drugs';
@@ -14,7 +14,14 @@ export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[
   if (!word) return [];
   const names = namesFor(doc, word.text);
   if (!names) return [];
-  const titles = doc.letters.flatMap((l) => l.items.map((i) => i.titleRange));
+  // Item titles by line, so each match checks only the titles on its own line (a letter
+  // with thousands of items would otherwise cost matches x items).
+  const titlesOn = new Map<number, Range[]>();
+  for (const letter of doc.letters) {
+    for (const { titleRange: t } of letter.items) {
+      for (let ln = t.start.line; ln <= t.end.line; ln++) titlesOn.set(ln, [...(titlesOn.get(ln) ?? []), t]);
+    }
+  }
   const out: DocumentHighlight[] = [];
   for (const l of lines) {
     if (l.clean === '') continue;
@@ -23,7 +30,7 @@ export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[
     for (let m = WORD.exec(l.raw); m; m = WORD.exec(l.raw)) {
       if (!names.has(m[0].toLowerCase())) continue;
       const range = { start: { line: l.index, character: m.index }, end: { line: l.index, character: m.index + m[0].length } };
-      const inTitle = titles.some((t) => contains(t, range.start));
+      const inTitle = (titlesOn.get(l.index) ?? []).some((t) => contains(t, range.start));
       out.push({ range, kind: inTitle ? DocumentHighlightKind.Write : DocumentHighlightKind.Read });
     }
   }
