@@ -127,9 +127,8 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     ready();
     await wb.goToLine(lineOf(ws, ws.letters['003'], 'Oxycodone 30mg: Upheld'));
     const title = wb.editorLine('Oxycodone 30mg: Upheld').locator('span[class*="mtk"]').first();
-    await title.hover();
     const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'Conclusion' });
-    await hover.waitFor();
+    await wb.hoverUntilShown(title, hover);
     const text = plain(await hover.innerText());
     assert.match(text, /Oxycodone 30mg/);
     assert.match(text, /Upheld/);

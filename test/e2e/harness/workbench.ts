@@ -62,6 +62,25 @@ export class Workbench {
     await this.page.locator('.tab.active', { hasText: fileName }).waitFor();
   }
 
+  /**
+   * Points the mouse at `target` until `shown` appears. The editor opens a hover only on a
+   * mouse move that comes to rest over text; a move that lands while the editor is still
+   * scrolling or re-rendering is lost, and a person would simply move the mouse again. So the
+   * pointer leaves and comes back, at most `attempts` times, each waiting for `shown`.
+   */
+  async hoverUntilShown(target: Locator, shown: Locator, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(0, 0);
+      await target.hover();
+      try {
+        await shown.waitFor({ timeout: attempt < attempts ? 15_000 : STEP_TIMEOUT });
+        return;
+      } catch (e) {
+        if (attempt >= attempts) throw e;
+      }
+    }
+  }
+
   /** Ctrl+G to a 1-based line; resolves once the status bar shows the cursor there. */
   async goToLine(line: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
