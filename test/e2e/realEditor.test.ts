@@ -95,7 +95,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await wb.quickOpen(ws.letters[IMR_EXTENSION_SEED]);
     await wb.statusItem('status.editor.mode').filter({ hasText: 'IMR Letter' }).waitFor();
 
-    // A .txt letter, associated by the user setting the README recommends.
+    // A .txt letter with no association: switched to IMR by its first line (letterDetection.ts).
     await wb.quickOpen(ws.letters['003']);
     await wb.statusItem('status.editor.mode').filter({ hasText: 'IMR Letter' }).waitFor();
     await wb.goToLine(lineOf(ws, ws.letters['003'], 'Oxycodone 30mg: Upheld'));

@@ -54,8 +54,7 @@ export function userSettings(): Record<string, unknown> {
     'chat.commandCenter.enabled': false,
     'editor.minimap.enabled': false,
     'editor.hover.delay': 300,
-    // Letters arrive as .txt exported from PDFs: the README tells users to associate them.
-    'files.associations': { '*.txt': 'imr' },
+    // No files.associations: .txt letters must switch to IMR by their first line alone.
   };
 }
 
