@@ -1,5 +1,6 @@
 /** `imr.revealItem`: opens a letter and selects a range (an item heading) in it. */
 import * as vscode from 'vscode';
+import { asLetterDocument } from '../letterDetection';
 import { letterDocumentUri } from '../pdf';
 
 export interface PlainRange {
@@ -12,6 +13,8 @@ export async function revealRange(uri: string | vscode.Uri, range: PlainRange): 
   const target = letterDocumentUri(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
   let doc = await vscode.workspace.openTextDocument(target);
   if (target.scheme === 'imr-pdf' && doc.languageId !== 'imr') doc = await vscode.languages.setTextDocumentLanguage(doc, 'imr');
+  // A .txt letter opened here is being switched to IMR by the open listener: show the result.
+  else doc = await asLetterDocument(doc);
   const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
   const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   editor.selection = new vscode.Selection(r.start, r.end);
