@@ -19,9 +19,12 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './model';
-import { parseDocument } from './parser/parseDocument';
+import { parseDocument, parseLines, splitLetters, type LetterSpan } from './parser/parseDocument';
 import { splitLines, type Line } from './text/lines';
-import { computeDiagnostics, type RuleSettings } from './features/diagnostics';
+import { computeDiagnostics, letterDiagnostics, sortAndDedupe, type RuleSettings } from './features/diagnostics';
+import { lineStarts, updateLines } from './incremental/lineDiff';
+import { reparse, type Carried } from './incremental/reparse';
+import { shiftDiagnostics } from './incremental/shift';
 import { getDocumentSymbols, MAX_SYMBOLS } from './features/documentSymbols';
 import { getHover } from './features/hover';
 import { getFoldingRanges } from './features/folding';
@@ -53,7 +56,15 @@ interface CacheEntry {
   version: number;
   text: string;
   parsed: ParsedDocument;
-  lines?: Line[];
+  lines: Line[];
+  /** Where each letter lies; with `lines`, what the next version's incremental parse starts from. */
+  spans: LetterSpan[];
+  /** Offsets of the line starts, computed when the next version needs them. */
+  starts?: number[];
+  /** Per letter, unsorted: what the next version reuses for the letters it carries over. */
+  letterDiagnostics?: Diagnostic[][];
+  /** Letters carried over from the previous version, and that version's per-letter diagnostics. */
+  carry?: { carried: Array<Carried | null>; diagnostics: Diagnostic[][] };
   diagnostics?: Diagnostic[];
   symbols?: DocumentSymbol[];
   folding?: FoldingRange[];
@@ -73,7 +84,11 @@ export class LanguageService {
 
   setRuleSettings(rules: RuleSettings): void {
     this.rules = rules;
-    for (const entry of this.cache.values()) entry.diagnostics = undefined;
+    for (const entry of this.cache.values()) {
+      entry.diagnostics = undefined;
+      entry.letterDiagnostics = undefined;
+      entry.carry = undefined;
+    }
   }
 
   get ruleSettings(): RuleSettings {
@@ -89,10 +104,25 @@ export class LanguageService {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
-    const lines = splitLines(text); // split once: the parse and the rules share the lines
-    const entry: CacheEntry = { version: doc.version, text, parsed: parseDocument(text, lines), lines };
+    const entry = hit ? this.edited(hit, doc.version, text) : fullParse(doc.version, text);
     this.cache.set(doc.uri, entry);
     return entry;
+  }
+
+  /** A new version of a cached document: only the lines and letters the edit touched are read again. */
+  private edited(previous: CacheEntry, version: number, text: string): CacheEntry {
+    if (text === previous.text) return { ...previous, version };
+    try {
+      const starts = (previous.starts ??= lineStarts(previous.text, previous.lines));
+      const { lines, change } = updateLines(previous.text, previous.lines, starts, text);
+      const { spans, letters, carried } = reparse({ spans: previous.spans, letters: previous.parsed.letters }, lines, change);
+      const entry: CacheEntry = { version, text, lines, spans, parsed: { letters, lineCount: lines.length } };
+      if (previous.letterDiagnostics) entry.carry = { carried, diagnostics: previous.letterDiagnostics };
+      return entry;
+    } catch {
+      // Defensive, like parseDocument: a bug in the incremental path must not lose the model.
+      return fullParse(version, text);
+    }
   }
 
   /** The parse of this version of the document (computed once per version). */
@@ -101,8 +131,7 @@ export class LanguageService {
   }
 
   lines(doc: LetterDocument): Line[] {
-    const e = this.entry(doc);
-    return (e.lines ??= splitLines(e.text));
+    return this.entry(doc).lines;
   }
 
   forget(uri: string): void {
@@ -111,7 +140,23 @@ export class LanguageService {
 
   getDiagnostics(doc: LetterDocument): Diagnostic[] {
     const e = this.entry(doc);
-    return (e.diagnostics ??= computeDiagnostics(e.parsed, this.rules, this.lines(doc)));
+    if (e.diagnostics) return e.diagnostics;
+    const { carry } = e;
+    // A letter carried over keeps its diagnostics when the letter before it was carried over
+    // with it (one rule compares a letter with the previous one).
+    const kept = (i: number): Carried | null => {
+      const c = carry?.carried[i];
+      if (!c) return null;
+      const before = i > 0 ? carry.carried[i - 1] : null;
+      return c.from === 0 ? (i === 0 ? c : null) : before && before.from === c.from - 1 ? c : null;
+    };
+    const perLetter = e.parsed.letters.map((_, i) => {
+      const c = kept(i);
+      return c && carry ? shiftDiagnostics(carry.diagnostics[c.from], c.delta) : letterDiagnostics(e.parsed, i, this.rules, e.lines);
+    });
+    e.letterDiagnostics = perLetter;
+    e.carry = undefined;
+    return (e.diagnostics = sortAndDedupe(perLetter.flat()));
   }
 
   getDocumentSymbols(doc: LetterDocument): DocumentSymbol[] {
@@ -164,6 +209,18 @@ export class LanguageService {
 
   getDocumentHighlights(doc: LetterDocument, position: Position, token: Cancellation = never): DocumentHighlight[] {
     return getDocumentHighlights(this.parse(doc), this.lines(doc), position, () => token.isCancellationRequested);
+  }
+}
+
+function fullParse(version: number, text: string): CacheEntry {
+  const lines = splitLines(text); // split once: the parse and the rules share the lines
+  try {
+    const spans = splitLetters(lines);
+    return { version, text, lines, spans, parsed: { letters: parseLines(lines, spans), lineCount: lines.length } };
+  } catch {
+    // parseDocument never throws (an editor must never lose its model); no spans: the next
+    // version is then parsed whole again.
+    return { version, text, lines, spans: [], parsed: parseDocument(text, lines) };
   }
 }
 

@@ -23,33 +23,44 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function computeDiagnostics(doc: ParsedDocument, settings: RuleSettings = {}, text: string | readonly Line[] = []): Diagnostic[] {
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const out: Diagnostic[] = [];
-  for (const letter of doc.letters) {
-    for (const rule of RULES) {
-      const setting = settings[rule.code] ?? rule.defaultSeverity;
-      if (setting === 'off') continue;
-      let problems;
-      try {
-        problems = rule.check({ document: doc, letter, lines });
-      } catch {
-        continue; // A rule bug must never take the other diagnostics down.
-      }
-      for (const p of problems) {
-        out.push({
-          range: p.range,
-          severity: SEVERITY[setting] ?? SEVERITY[rule.defaultSeverity],
-          code: rule.code,
-          codeDescription: { href: RULE_DOCS_BASE + rule.code },
-          source: 'imr',
-          message: p.message,
-          ...(p.data ? { data: p.data } : {}),
-        });
-      }
-    }
-  }
+  doc.letters.forEach((letter, i) => out.push(...letterDiagnostics(doc, i, settings, lines)));
   return sortAndDedupe(out);
 }
 
-function sortAndDedupe(list: Diagnostic[]): Diagnostic[] {
+/**
+ * The diagnostics of one letter, unsorted. They depend only on that letter, the one before
+ * it and their lines, so an edit elsewhere in the file can keep them (see service.ts).
+ */
+export function letterDiagnostics(doc: ParsedDocument, index: number, settings: RuleSettings, lines: readonly Line[]): Diagnostic[] {
+  const letter = doc.letters[index];
+  const previous = index > 0 ? doc.letters[index - 1] : undefined;
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.code] ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    let problems;
+    try {
+      problems = rule.check({ document: doc, letter, previous, lines });
+    } catch {
+      continue; // A rule bug must never take the other diagnostics down.
+    }
+    for (const p of problems) {
+      out.push({
+        range: p.range,
+        severity: SEVERITY[setting] ?? SEVERITY[rule.defaultSeverity],
+        code: rule.code,
+        codeDescription: { href: RULE_DOCS_BASE + rule.code },
+        source: 'imr',
+        message: p.message,
+        ...(p.data ? { data: p.data } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Sorted by position (then code and message), with exact repeats removed. */
+export function sortAndDedupe(list: Diagnostic[]): Diagnostic[] {
   list.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||

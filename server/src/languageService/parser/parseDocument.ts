@@ -92,7 +92,22 @@ function familyOf(h: HeadingAt): 'reference' | 'notice' | 'professional' | undef
 /** Body kinds of the reference family in their order: seeing one out of order starts a new letter. */
 const REFERENCE_RANK: Partial<Record<SectionKind, number>> = { howMade: 0, documentsReviewed: 1, caseSummary: 2, decisions: 3 };
 
-export function parseLines(lines: Line[]): Letter[] {
+/** Where one letter lies: its first and last non-blank line and the headings inside it. */
+export interface LetterSpan {
+  from: number;
+  to: number;
+  headings: HeadingAt[];
+}
+
+export function parseLines(lines: Line[], spans: LetterSpan[] = splitLetters(lines)): Letter[] {
+  return spans.map((span) => readLetter(lines, span));
+}
+
+/**
+ * Finds where each letter lies. Cheap next to reading the letters (`readLetter`), which is
+ * what lets an edit re-read only the letters it touched (see incremental/reparse.ts).
+ */
+export function splitLetters(lines: readonly Line[]): LetterSpan[] {
   const headings = findHeadings(lines);
 
   // Split into letters. A letter starts at an opening heading (or a header block before
@@ -140,15 +155,15 @@ export function parseLines(lines: Line[]): Letter[] {
   // Text before the first letter's start belongs to it (a cover page, stray header lines).
   starts[0] = firstNonBlank(lines, 0, starts[0]);
 
-  const letters: Letter[] = [];
+  const spans: LetterSpan[] = [];
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s];
     const next = s + 1 < starts.length ? starts[s + 1] : lines.length;
     const to = lastNonBlank(lines, from, next - 1);
     const hEnd = s + 1 < startHeading.length ? startHeading[s + 1] : headings.length;
-    letters.push(readLetter(lines, from, to, headings.slice(startHeading[s], hEnd)));
+    spans.push({ from, to, headings: headings.slice(startHeading[s], hEnd) });
   }
-  return letters;
+  return spans;
 }
 
 function firstNonBlank(lines: readonly Line[], from: number, fallback: number): number {
@@ -161,7 +176,9 @@ export function lastNonBlank(lines: readonly Line[], from: number, to: number): 
   return from;
 }
 
-function readLetter(lines: Line[], from: number, to: number, headings: HeadingAt[]): Letter {
+/** Reads one letter from its own lines only (`span.from`..`span.to`). */
+export function readLetter(lines: readonly Line[], span: LetterSpan): Letter {
+  const { from, to, headings } = span;
   const sections: Section[] = [];
   if (headings.length === 0 || headings[0].line > from) {
     const end = lastNonBlank(lines, from, (headings.length ? headings[0].line : to + 1) - 1);

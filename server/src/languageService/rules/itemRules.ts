@@ -96,16 +96,18 @@ export const duplicateItem: Rule = {
   defaultSeverity: 'warning',
   description: 'The same disputed item appears twice in one letter.',
   check({ letter }) {
-    const seen = new Map<string, DisputedItem>();
+    // Item numbers, not line numbers, in the message: a message must stay true when an edit
+    // above the letter moves it (the service keeps the diagnostics of untouched letters).
+    const seen = new Map<string, number>();
     const problems: Problem[] = [];
-    for (const item of letter.items) {
+    letter.items.forEach((item, i) => {
       const key = titleKey(item.title);
-      if (key === '') continue;
+      if (key === '') return;
       const first = seen.get(key);
-      if (first) {
-        problems.push({ range: item.titleRange, message: `"${item.title}" is listed twice (first at line ${first.titleRange.start.line + 1}).` });
-      } else seen.set(key, item);
-    }
+      if (first !== undefined) {
+        problems.push({ range: item.titleRange, message: `"${item.title}" is listed twice (first as item ${first + 1} of this letter).` });
+      } else seen.set(key, i);
+    });
     return problems;
   },
 };

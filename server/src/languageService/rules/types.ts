@@ -13,9 +13,15 @@ export interface Problem {
   data?: Record<string, unknown>;
 }
 
+/**
+ * A rule's result must depend only on `letter`, `previous` and the lines inside them: the
+ * language service keeps a letter's diagnostics across edits to other letters.
+ */
 export interface RuleContext {
   document: ParsedDocument;
   letter: Letter;
+  /** The letter before `letter` in the same file (a section moved below a later one starts a new letter). */
+  previous?: Letter;
   /** The document's lines (for rules that read text the model does not keep). */
   lines: readonly Line[];
 }

@@ -1,0 +1,93 @@
+/**
+ * After an edit, the lines of the new text from the lines of the old one: only the lines
+ * the edit touched are split again; the others are kept (renumbered when the edit added or
+ * removed lines). The result equals `splitLines(newText)`.
+ */
+import { splitLines, type Line } from '../text/lines';
+
+/** Old lines [first, oldEnd) became new lines [first, newEnd); every other line is unchanged. */
+export interface LineChange {
+  first: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export interface UpdatedLines {
+  lines: Line[];
+  change: LineChange;
+}
+
+const CHUNK = 1 << 12;
+
+/** Length of the common prefix; whole chunks are compared natively before single characters. */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= max && a.substr(i, CHUNK) === b.substr(i, CHUNK)) i += CHUNK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix, at most `limit` characters. */
+export function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i + CHUNK <= limit && a.substr(a.length - i - CHUNK, CHUNK) === b.substr(b.length - i - CHUNK, CHUNK)) i += CHUNK;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Offsets where each line of `text` starts, from its split lines (terminators read from the text). */
+export function lineStarts(text: string, lines: readonly Line[]): number[] {
+  const starts = new Array<number>(lines.length);
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = at;
+    at += lines[i].raw.length;
+    at += text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+  }
+  return starts;
+}
+
+/** Index of the last line starting at or before `offset`. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function updateLines(oldText: string, oldLines: readonly Line[], oldStarts: readonly number[], newText: string): UpdatedLines {
+  const prefix = commonPrefix(oldText, newText);
+  const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
+  // From the line before the first changed character: an edit next to a line break can
+  // change where that line ends (a \r gaining or losing its \n).
+  const first = Math.max(0, lineAt(oldStarts, prefix) - 1);
+  const from = oldStarts[first];
+  // Kept tail: the first old line starting strictly inside the common suffix. The character
+  // before it (its line break) is in the suffix too, so it starts a line in the new text as well.
+  const suffixStart = oldText.length - suffix;
+  const oldEnd = lineAt(oldStarts, suffixStart) + 1;
+  const shiftChars = newText.length - oldText.length;
+  const middleEnd = oldEnd < oldStarts.length ? oldStarts[oldEnd] + shiftChars : newText.length;
+  const middle = splitLines(newText.slice(from, middleEnd));
+  // A slice that ends at a kept line's start ends with a line break: its last "line" is that
+  // kept line's beginning, not a line of its own.
+  if (oldEnd < oldStarts.length) middle.pop();
+
+  const newEnd = first + middle.length;
+  const shift = newEnd - oldEnd;
+  const lines = new Array<Line>(oldLines.length + shift);
+  for (let i = 0; i < first; i++) lines[i] = oldLines[i];
+  for (let i = 0; i < middle.length; i++) {
+    lines[first + i] = first === 0 ? middle[i] : { ...middle[i], index: first + i };
+  }
+  for (let i = oldEnd; i < oldLines.length; i++) {
+    const l = oldLines[i];
+    lines[i + shift] = shift === 0 ? l : { ...l, index: i + shift };
+  }
+  return { lines, change: { first, oldEnd, newEnd } };
+}

@@ -1,0 +1,61 @@
+/**
+ * Re-parses a document after an edit by reading again only the letters the edit touched.
+ * Where the letters lie is found again over the whole text (cheap); a letter wholly before
+ * or after the changed lines, with the same headings at the same place relative to its
+ * start, is carried over from the previous parse (moved to its new lines). The result
+ * equals `parseDocument` on the new text.
+ */
+import type { Letter } from '../model';
+import type { Line } from '../text/lines';
+import { readLetter, splitLetters, type HeadingAt, type LetterSpan } from '../parser/parseDocument';
+import type { LineChange } from './lineDiff';
+import { shiftLetter } from './shift';
+
+export interface LettersParse {
+  spans: LetterSpan[];
+  letters: Letter[];
+}
+
+/** Where a letter of the new parse came from: an old letter's index and how far it moved. */
+export interface Carried {
+  from: number;
+  delta: number;
+}
+
+export interface Reparse extends LettersParse {
+  /** Per letter: carried over from the previous parse, or null when read anew. */
+  carried: Array<Carried | null>;
+}
+
+export function reparse(previous: LettersParse, lines: readonly Line[], change: LineChange): Reparse {
+  const spans = splitLetters(lines);
+  const delta = change.newEnd - change.oldEnd;
+  const oldByStart = new Map<number, number>();
+  previous.spans.forEach((span, i) => oldByStart.set(span.from, i));
+
+  const letters: Letter[] = [];
+  const carried: Array<Carried | null> = [];
+  for (const span of spans) {
+    // Only a letter whose lines the edit did not touch can be carried over.
+    const shift = span.to < change.first ? 0 : span.from >= change.newEnd ? delta : null;
+    const from = shift === null ? undefined : oldByStart.get(span.from - shift);
+    if (shift !== null && from !== undefined && sameSpan(previous.spans[from], span, shift)) {
+      letters.push(shiftLetter(previous.letters[from], shift));
+      carried.push({ from, delta: shift });
+    } else {
+      letters.push(readLetter(lines, span));
+      carried.push(null);
+    }
+  }
+  return { spans, letters, carried };
+}
+
+/** `now` is `old` moved down by `shift` lines, with the same headings. */
+function sameSpan(old: LetterSpan, now: LetterSpan, shift: number): boolean {
+  if (old.to + shift !== now.to || old.headings.length !== now.headings.length) return false;
+  return old.headings.every((h, i) => sameHeading(h, now.headings[i], shift));
+}
+
+function sameHeading(a: HeadingAt, b: HeadingAt, shift: number): boolean {
+  return a.line + shift === b.line && a.lastLine + shift === b.lastLine && a.kind === b.kind && a.opener === b.opener && a.title === b.title && a.endChar === b.endChar;
+}

@@ -1,0 +1,92 @@
+/**
+ * The incremental path (re-read only what an edit touched) must give exactly what a full
+ * parse of the new text gives: the lines, the letter model and the diagnostics, after every
+ * edit of a random sequence, for edits anywhere (inside a line, across line breaks, between
+ * letters, a heading typed or deleted, \r\n split in half).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { fcParams } from './config';
+import { letterTextArb, mutatedArb } from '../helpers/mutators';
+import { readSeed, seedNames } from '../helpers/seeds';
+import { splitLines } from '../../server/src/languageService/text/lines';
+import { lineStarts, updateLines } from '../../server/src/languageService/incremental/lineDiff';
+import { LanguageService, analyzeText } from '../../server/src/languageService/service';
+
+const seeds = seedNames().map((n) => readSeed(n.slice(0, 3)));
+/** Bulk files of several letters, so that some letters are carried over and some read again. */
+const bulkArb = fc.array(fc.oneof(fc.constantFrom(...seeds), letterTextArb), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('\n\n'));
+const baseArb = fc.oneof(bulkArb, mutatedArb(bulkArb, 3));
+
+const snippetArb = fc.oneof(
+  fc.constantFrom('\n', '\r\n', '\r', '\n\n\n', 'x', ' ', ': Upheld', ': Overturned', '\f'),
+  fc.constantFrom('\nIMR ISSUES, DECISIONS AND RATIONALES\n', '\nCLINICAL CASE SUMMARY\n', '\nHOW THE IMR FINAL DETERMINATION WAS MADE\n'),
+  fc.constantFrom('\nMRI of the lumbar spine: Upheld\nDecision rationale: It is not medically necessary.\n', '\nCase Number: CM16-0213037\n'),
+  fc.string({ maxLength: 12 }),
+);
+
+/** An edit as a fraction of the text (so it lands anywhere whatever the length), a length and new text. */
+const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(400)), insert: snippetArb });
+type Edit = { at: number; remove: number; insert: string };
+
+function apply(text: string, e: Edit): string {
+  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+test('updateLines gives exactly the lines of the new text', () => {
+  fc.assert(
+    fc.property(baseArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => {
+      let text = base;
+      let lines = splitLines(text);
+      for (const e of edits) {
+        const next = apply(text, e);
+        const updated = updateLines(text, lines, lineStarts(text, lines), next);
+        assert.deepEqual(updated.lines, splitLines(next));
+        text = next;
+        lines = updated.lines;
+      }
+    }),
+    fcParams(150),
+  );
+});
+
+test('after each edit, the service\'s model and diagnostics equal a full parse of the new text', () => {
+  let carriedOver = 0;
+  fc.assert(
+    fc.property(baseArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => {
+      const service = new LanguageService();
+      const doc = { uri: 'file:///letters.txt', version: 1, text: base, getText() { return this.text; } };
+      service.getDiagnostics(doc); // the first version's per-letter diagnostics are what later versions reuse
+      for (const e of edits) {
+        doc.text = apply(doc.text, e);
+        doc.version++;
+        const full = analyzeText(doc.text);
+        const parsed = service.parse(doc);
+        assert.deepEqual(parsed, full.parsed);
+        assert.deepEqual(service.getDiagnostics(doc), full.diagnostics);
+        carriedOver += parsed.letters.length;
+      }
+    }),
+    fcParams(150),
+  );
+  assert.ok(carriedOver > 0, 'the edited documents held letters');
+});
+
+test('a one-character edit in one letter of many re-reads that letter only', () => {
+  const letters = seeds.concat(seeds, seeds).join('\n\n');
+  const service = new LanguageService();
+  const doc = { uri: 'file:///bulk.txt', version: 1, text: letters, getText() { return this.text; } };
+  const before = service.parse(doc).letters;
+  service.getDiagnostics(doc);
+  const at = doc.text.indexOf('Oxycodone 30mg');
+  doc.text = doc.text.slice(0, at) + 'X' + doc.text.slice(at);
+  doc.version++;
+  const after = service.parse(doc).letters;
+  assert.equal(after.length, before.length);
+  const reread = after.filter((l, i) => l !== before[i]);
+  assert.equal(reread.length, 1, 'only the edited letter is a new object');
+  assert.match(reread[0].items.map((i) => i.title).join('|'), /XOxycodone 30mg/);
+  assert.deepEqual(service.getDiagnostics(doc), analyzeText(doc.text).diagnostics);
+});
