@@ -207,7 +207,8 @@ function summariseOpen(doc: TextDocument, delay: number): void {
       indexTimers.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (!current) return;
-      index.setOpenText(indexUriOf(current.uri), current.getText());
+      // The service's analysis of this version (usually already computed for diagnostics).
+      index.setOpenAnalysis(indexUriOf(current.uri), service.parse(current), service.getDiagnostics(current));
       notifyIndex([indexUriOf(current.uri)]);
     }, delay),
   );

@@ -5,7 +5,8 @@
  * Usable from plain Node (no LSP connection): the server, tests and the bench drive it.
  */
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import type { SymbolInformation } from 'vscode-languageserver-types';
+import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../languageService/model';
 import { parseDocument } from '../languageService/parser/parseDocument';
 import { splitLines } from '../languageService/text/lines';
 import { computeDiagnostics, type RuleSettings } from '../languageService/features/diagnostics';
@@ -219,6 +220,14 @@ export class WorkspaceIndex {
     this.store(uri, text, true);
   }
 
+  /**
+   * The same from an analysis the caller already has (the server's per-version cache), so an
+   * open letter is not parsed a second time for the index.
+   */
+  setOpenAnalysis(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): void {
+    this.record(uri, parsed, diagnostics, true);
+  }
+
   /** The editor closed: fall back to the file on disk (or drop it when it has none). */
   async closeDocument(uri: string): Promise<void> {
     const f = this.files.get(uri);
@@ -232,7 +241,10 @@ export class WorkspaceIndex {
   private store(uri: string, text: string, open: boolean): void {
     const lines = splitLines(text); // split once for the parse and the rules
     const parsed = parseDocument(text, lines);
-    const diagnostics = computeDiagnostics(parsed, this.opts.rules?.() ?? {}, lines);
+    this.record(uri, parsed, computeDiagnostics(parsed, this.opts.rules?.() ?? {}, lines), open);
+  }
+
+  private record(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[], open: boolean): void {
     this.files.set(uri, { uri, letters: summarizeDocument(uri, parsed, diagnostics), symbols: symbolEntries(parsed), open });
   }
 }
