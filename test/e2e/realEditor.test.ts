@@ -7,10 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, installExtension, listExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { packageVsix } from './harness/packageVsix';
+import { pidsWhere } from './harness/processes';
 import { zipEntries } from './harness/zipEntries';
 import { launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
 import { IMR_EXTENSION_SEED, lineOf, makeWorkspace, type Workspace } from './harness/workspace';
@@ -175,5 +177,26 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await wb.page.locator('.tab.active', { hasText: ws.letters['001'] }).waitFor();
     await wb.waitForCursorLine(lineOf(ws, ws.letters['001'], 'Norco 10/325mg #60:  Upheld'));
     await wb.screenshot('6-decisions-click');
+  });
+
+  it('restarts the language server when it dies, tells the user once, and serves again', async () => {
+    ready();
+    const serverJs = join('dist', 'server.js');
+    const ours = (args: string[]) => args.some((a) => a.startsWith(ws.profile.extensionsDir) && a.endsWith(serverJs));
+    const before = pidsWhere(ours);
+    assert.equal(before.length, 1, `one language server runs for the extension: ${JSON.stringify(before)}`);
+    process.kill(before[0], 'SIGKILL');
+
+    await wb.page.locator('.notification-toast', { hasText: 'stopped unexpectedly and was restarted' }).waitFor();
+    // The new server answers: hovering an item heading shows its summary again.
+    await wb.page.locator('.tab', { hasText: ws.letters['003'] }).click();
+    await wb.page.locator('.tab.active', { hasText: ws.letters['003'] }).waitFor();
+    await wb.goToLine(lineOf(ws, ws.letters['003'], 'Zanaflex 4mg: Upheld'));
+    const title = wb.editorLine('Zanaflex 4mg: Upheld').locator('span[class*="mtk"]').first();
+    await wb.hoverUntilShown(title, wb.page.locator('.monaco-hover:visible', { hasText: 'Conclusion' }));
+    const after = pidsWhere(ours);
+    assert.equal(after.length, 1, `one language server again: ${JSON.stringify(after)}`);
+    assert.notEqual(after[0], before[0], 'it is a new process');
+    await wb.screenshot('7-server-restarted');
   });
 });
