@@ -157,12 +157,13 @@ export class WorkspaceIndex {
       for (let i = 0; i < paths.length; i += this.opts.chunkSize) {
         if (generation !== this.generation || isCancelled()) return false;
         const chunk = paths.slice(i, i + this.opts.chunkSize);
-        const uris: string[] = [];
-        for (const path of chunk) {
-          const uri = uriOf(path);
-          if (!this.files.get(uri)?.open) await this.indexPath(path);
-          uris.push(uri);
-        }
+        const uris = chunk.map(uriOf);
+        // The chunk's files are read concurrently (the reads overlap), then analysed one by one.
+        const texts = await Promise.all(chunk.map((path, k) => (this.files.get(uris[k])?.open ? undefined : this.readLetterText(path))));
+        chunk.forEach((path, k) => {
+          const text = texts[k];
+          if (text !== undefined && generation === this.generation) this.storeRead(path, text);
+        });
         this.filesIndexed = Math.min(paths.length, i + chunk.length);
         onProgress?.({ filesIndexed: this.filesIndexed, filesTotal: paths.length, uris });
         await yieldToEventLoop();
@@ -180,29 +181,42 @@ export class WorkspaceIndex {
 
   /** (Re-)indexes one file from disk; returns true when the index changed. */
   async indexPath(path: string): Promise<boolean> {
-    const uri = uriOf(path);
-    if (this.files.get(uri)?.open) return false;
+    if (this.files.get(uriOf(path))?.open) return false;
+    const text = await this.readLetterText(path);
+    return text === undefined ? false : this.storeRead(path, text);
+  }
+
+  /**
+   * A letter file's text: `undefined` when the path is no letter file kind, `null` when it
+   * cannot be read or is no letter (a .txt that does not start like one, a broken PDF).
+   */
+  private async readLetterText(path: string): Promise<string | null | undefined> {
     const kind = letterFileKind(path);
-    if (!kind) return false;
-    let text: string;
+    if (!kind) return undefined;
     try {
       const bytes = await this.opts.fs.readFile(path);
       if (kind === 'pdf') {
-        if (!this.opts.extractPdf) return this.remove(uri);
+        if (!this.opts.extractPdf) return null;
         try {
-          text = (await this.opts.extractPdf(bytes)).text;
+          return (await this.opts.extractPdf(bytes)).text;
         } catch (e) {
           this.opts.log?.(`Skipping PDF ${path}: ${(e as Error).message}`);
-          return this.remove(uri);
+          return null;
         }
-      } else {
-        text = new TextDecoder('utf-8').decode(bytes);
-        if (kind === 'txt' && !looksLikeLetter(text)) return this.remove(uri);
       }
+      const text = new TextDecoder('utf-8').decode(bytes);
+      return kind === 'txt' && !looksLikeLetter(text) ? null : text;
     } catch (e) {
       this.opts.log?.(`Cannot read ${path}: ${(e as Error).message}`);
-      return this.remove(uri);
+      return null;
     }
+  }
+
+  /** Stores what `readLetterText` read (or drops the file when it read nothing); true when the index changed. */
+  private storeRead(path: string, text: string | null): boolean {
+    const uri = uriOf(path);
+    if (this.files.get(uri)?.open) return false; // opened in an editor while it was being read
+    if (text === null) return this.remove(uri);
     this.store(uri, text, false);
     return true;
   }
