@@ -117,7 +117,7 @@ export class LanguageService {
       const { lines, change } = updateLines(previous.text, previous.lines, starts, text);
       const { spans, letters, carried } = reparse({ spans: previous.spans, letters: previous.parsed.letters }, lines, change);
       const entry: CacheEntry = { version, text, lines, spans, parsed: { letters, lineCount: lines.length } };
-      if (previous.letterDiagnostics) entry.carry = { carried, diagnostics: previous.letterDiagnostics };
+      entry.carry = carryDiagnostics(previous, carried);
       return entry;
     } catch {
       // Defensive, like parseDocument: a bug in the incremental path must not lose the model.
@@ -210,6 +210,22 @@ export class LanguageService {
   getDocumentHighlights(doc: LetterDocument, position: Position, token: Cancellation = never): DocumentHighlight[] {
     return getDocumentHighlights(this.parse(doc), this.lines(doc), position, () => token.isCancellationRequested);
   }
+}
+
+/**
+ * Which earlier diagnostics the new version's carried letters can reuse: the previous
+ * version's own, or, when it was never checked (typing faster than the debounce), the ones
+ * it would have reused itself, followed through both moves.
+ */
+function carryDiagnostics(previous: CacheEntry, carried: Array<Carried | null>): CacheEntry['carry'] {
+  if (previous.letterDiagnostics) return { carried, diagnostics: previous.letterDiagnostics };
+  const before = previous.carry;
+  if (!before) return undefined;
+  const chained = carried.map((c) => {
+    const earlier = c ? before.carried[c.from] : null;
+    return c && earlier ? { from: earlier.from, delta: earlier.delta + c.delta } : null;
+  });
+  return { carried: chained, diagnostics: before.diagnostics };
 }
 
 function fullParse(version: number, text: string): CacheEntry {
