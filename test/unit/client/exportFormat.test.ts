@@ -2,27 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CSV_COLUMNS, csvField, decisionRows, formatDecisions } from '../../../client/src/commands/exportFormat';
 import { item, letter, letterText, summarize } from './letters';
+import { parseCsv } from '../../helpers/csv';
 
-/** A small RFC 4180 reader, so the test checks what a spreadsheet would read back. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 const LETTERS = summarize('file:///ws/letters/a.txt', letterText('CM16-0213037', [
   ['Soma 350 mg #60', 'Upheld'],
@@ -32,7 +13,7 @@ const rel = (uri: string) => uri.replace('file:///ws/', '');
 
 describe('export of decisions', () => {
   it('writes one CSV row per item under a header, readable back field for field', () => {
-    const rows = readCsv(formatDecisions(LETTERS, 'csv', rel));
+    const rows = parseCsv(formatDecisions(LETTERS, 'csv', rel));
     assert.deepEqual(rows[0], [...CSV_COLUMNS]);
     assert.equal(rows.length, 3);
     const col = (name: string, r: string[]) => r[CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number])];

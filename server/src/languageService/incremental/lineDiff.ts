@@ -4,6 +4,7 @@
  * removed lines). The result equals `splitLines(newText)`.
  */
 import { splitLines, type Line } from '../text/lines';
+import { lastAtOrBefore } from '../text/search';
 
 /** Old lines [first, oldEnd) became new lines [first, newEnd); every other line is unchanged. */
 export interface LineChange {
@@ -48,29 +49,17 @@ export function lineStarts(text: string, lines: readonly Line[]): number[] {
   return starts;
 }
 
-/** Index of the last line starting at or before `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 export function updateLines(oldText: string, oldLines: readonly Line[], oldStarts: readonly number[], newText: string): UpdatedLines {
   const prefix = commonPrefix(oldText, newText);
   const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   // From the line before the first changed character: an edit next to a line break can
   // change where that line ends (a \r gaining or losing its \n).
-  const first = Math.max(0, lineAt(oldStarts, prefix) - 1);
+  const first = Math.max(0, lastAtOrBefore(oldStarts, prefix) - 1);
   const from = oldStarts[first];
   // Kept tail: the first old line starting strictly inside the common suffix. The character
   // before it (its line break) is in the suffix too, so it starts a line in the new text as well.
   const suffixStart = oldText.length - suffix;
-  const oldEnd = lineAt(oldStarts, suffixStart) + 1;
+  const oldEnd = lastAtOrBefore(oldStarts, suffixStart) + 1;
   const shiftChars = newText.length - oldText.length;
   const middleEnd = oldEnd < oldStarts.length ? oldStarts[oldEnd] + shiftChars : newText.length;
   const middle = splitLines(newText.slice(from, middleEnd));

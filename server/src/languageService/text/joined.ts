@@ -5,6 +5,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Line } from './lines';
+import { lastAtOrBefore } from './search';
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -54,13 +55,7 @@ export class JoinedText {
   positionAt(offset: number): Position {
     const at = this.at;
     if (at.length === 0) return { line: 0, character: 0 };
-    let lo = 0;
-    let hi = at.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (at[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(at, offset);
     const within = Math.max(0, Math.min(offset - at[lo], this.len[lo]));
     return { line: this.line[lo], character: this.from[lo] + within };
   }
