@@ -27,8 +27,18 @@ const MAX_HEADING_LINES = 3;
 const MAX_PARTIAL_LINES = 7;
 /** A previous line ending like a rationale's conclusion is not part of the next heading. */
 const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
-const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)|^(?:of )?(?:the )?original request,/i;
+/** A dosing abbreviation at a line end (`b.i.d.`, `p.r.n.`, `q.h.s.`, `p.o.`) does not end a sentence. */
+const ENDS_ABBREVIATION = /(?:^|[\s(])(?:[a-z0-9]{1,3}\.){2,}$/i;
+/** Starts with a lower-case letter: the rest of a wrapped sentence, not the first line of an item. */
+const LOWER_START = /^[a-z]/;
+const UPPER_START = /^[A-Z0-9]/;
+const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)|^(?:of )?(?:the )?original request,|(?:^|\s)is\s*:/i;
 const PARTIAL_START = /was the original request|original request was/i;
+
+function endsSentence(line: string): boolean {
+  const tail = line.length > 80 ? line.slice(-80) : line;
+  return ENDS_SENTENCE.test(tail) && !ENDS_ABBREVIATION.test(tail);
+}
 
 export function classify(clean: string): LineKind {
   const c = clean.charCodeAt(0);
@@ -91,17 +101,31 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   let floor = 0;
   for (const end of headingEnds) {
     let start = kinds[end] === 'outcomeAlone' ? end - 1 : end;
+    const first = start;
     let partial = PARTIAL_WORDS.test(body[start].clean) && !PARTIAL_START.test(body[start].clean);
+    // Set when the walk stopped at a sentence end, a colon or the previous heading: the start is then sure.
+    let sure = true;
     while (start - 1 >= floor && kinds[start - 1] === 'text') {
       const prev = body[start - 1].clean;
       const count = end - start + 1;
       if (prev.endsWith(':')) break;
       if (partial) {
         if (count >= MAX_PARTIAL_LINES) break;
-      } else if (count >= MAX_HEADING_LINES || prev.length > 110 || ENDS_SENTENCE.test(prev.length > 80 ? prev.slice(-80) : prev)) break;
+      } else if (count >= MAX_HEADING_LINES || prev.length > 110) {
+        sure = false;
+        break;
+      } else if (endsSentence(prev)) break;
       start--;
       if (partial && PARTIAL_START.test(prev)) partial = false;
       else if (!partial && PARTIAL_WORDS.test(prev) && !PARTIAL_START.test(prev)) partial = true;
+    }
+    if (start - 1 >= floor && isLabel(kinds[start - 1])) sure = false;
+    // A walk that ran out of lines or hit a label may have taken in the end of the previous
+    // rationale (one without a final stop): it starts lower-case, the item does not.
+    if (!sure && start < first && LOWER_START.test(body[start].clean)) {
+      let k = start + 1;
+      while (k <= first && !UPPER_START.test(body[k].clean)) k++;
+      if (k <= first) start = k;
     }
     starts.push(start);
     floor = end + 1;
