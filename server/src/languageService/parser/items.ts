@@ -20,6 +20,8 @@ const CA_LABEL = /^Claims Administrator(?:'s)? guidelines?\s*:/i;
 const MAXIMUS_LABEL = /^MAXIMUS guidelines?\s*:/i;
 const RATIONALE_LABEL = /^Decision rationale\s*:/i;
 const INTRO = /^The Final Determination was based on decisions/i;
+/** The claims administrator's line written without its label, right under the heading. */
+const CA_UNLABELLED = /^The Claims Administrator did not cite any\b/i;
 /** Lines this long are prose, never a heading line. */
 const MAX_HEADING_LINE = 400;
 /** A heading wraps over at most this many lines (a partial authorization over more). */
@@ -100,14 +102,15 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   const starts: number[] = [];
   let floor = 0;
   for (const end of headingEnds) {
-    let start = kinds[end] === 'outcomeAlone' ? end - 1 : end;
-    const first = start;
+    // The count is of title lines: an outcome alone on its own line does not use one up.
+    const titleEnd = kinds[end] === 'outcomeAlone' ? end - 1 : end;
+    let start = titleEnd;
     let partial = PARTIAL_WORDS.test(body[start].clean) && !PARTIAL_START.test(body[start].clean);
     // Set when the walk stopped at a sentence end, a colon or the previous heading: the start is then sure.
     let sure = true;
     while (start - 1 >= floor && kinds[start - 1] === 'text') {
       const prev = body[start - 1].clean;
-      const count = end - start + 1;
+      const count = titleEnd - start + 1;
       if (prev.endsWith(':')) break;
       if (partial) {
         if (count >= MAX_PARTIAL_LINES) break;
@@ -122,10 +125,10 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     if (start - 1 >= floor && isLabel(kinds[start - 1])) sure = false;
     // A walk that ran out of lines or hit a label may have taken in the end of the previous
     // rationale (one without a final stop): it starts lower-case, the item does not.
-    if (!sure && start < first && LOWER_START.test(body[start].clean)) {
+    if (!sure && start < titleEnd && LOWER_START.test(body[start].clean)) {
       let k = start + 1;
-      while (k <= first && !UPPER_START.test(body[k].clean)) k++;
-      if (k <= first) start = k;
+      while (k <= titleEnd && !UPPER_START.test(body[k].clean)) k++;
+      if (k <= titleEnd) start = k;
     }
     starts.push(start);
     floor = end + 1;
@@ -179,6 +182,7 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
     while (j <= blockEnd && !isLabel(kinds[j])) j++;
     if (k === 'ca' || k === 'maximus') guidelines.push(buildGuideline(body.slice(i, j), k === 'ca' ? 'claimsAdministrator' : 'maximus'));
     else if (k === 'rationale' && !rationale) rationale = buildRationale(body.slice(i, j));
+    else if (i === end + 1 && CA_UNLABELLED.test(body[i].clean)) guidelines.push(buildGuideline(body.slice(i, j), 'claimsAdministrator', body[i].start));
     i = j;
   }
 
