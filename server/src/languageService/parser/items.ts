@@ -28,7 +28,8 @@ const MAX_HEADING_LINE = 400;
 const MAX_HEADING_LINES = 3;
 const MAX_PARTIAL_LINES = 7;
 /** A previous line ending like a rationale's conclusion is not part of the next heading. */
-const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
+/** A stop, or a finding after a verb ("is not medically necessary", not a title's "as medically indicated"). */
+const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:is|are|was|were|be|been|not)(?:[ -][a-z]+){0,3}[ -](?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
 /** A dosing abbreviation at a line end (`b.i.d.`, `p.r.n.`, `q.h.s.`, `p.o.`) does not end a sentence. */
 const ENDS_ABBREVIATION = /(?:^|[\s(])(?:[a-z0-9]{1,3}\.){2,}$/i;
 /** Starts with a lower-case letter: the rest of a wrapped sentence, not the first line of an item. */
