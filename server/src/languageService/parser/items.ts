@@ -25,7 +25,7 @@ const CA_UNLABELLED = /^The Claims Administrator did not cite any\b/i;
 /** Lines this long are prose, never a heading line. */
 const MAX_HEADING_LINE = 400;
 /** A heading wraps over at most this many lines (a partial authorization over more). */
-const MAX_HEADING_LINES = 3;
+const MAX_HEADING_LINES = 4;
 const MAX_PARTIAL_LINES = 7;
 /** A previous line ending like a rationale's conclusion is not part of the next heading. */
 /** A stop, or a finding after a verb ("is not medically necessary", not a title's "as medically indicated"). */
@@ -107,7 +107,9 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     const titleEnd = kinds[end] === 'outcomeAlone' ? end - 1 : end;
     let start = titleEnd;
     let partial = PARTIAL_WORDS.test(body[start].clean) && !PARTIAL_START.test(body[start].clean);
-    // Set when the walk stopped at a sentence end, a colon or the previous heading: the start is then sure.
+    let wasPartial = partial;
+    // Cleared when the walk ran out of lines or met a label rather than a sentence end, a colon
+    // or the previous heading: it may then have taken in the end of the previous rationale.
     let sure = true;
     while (start - 1 >= floor && kinds[start - 1] === 'text') {
       const prev = body[start - 1].clean;
@@ -115,21 +117,28 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
       if (prev.endsWith(':')) break;
       if (partial) {
         if (count >= MAX_PARTIAL_LINES) break;
-      } else if (count >= MAX_HEADING_LINES || prev.length > 110) {
+      } else if (prev.length > 110 || endsSentence(prev)) break;
+      else if (count >= MAX_HEADING_LINES) {
         sure = false;
         break;
-      } else if (endsSentence(prev)) break;
+      }
       start--;
-      if (partial && PARTIAL_START.test(prev)) partial = false;
-      else if (!partial && PARTIAL_WORDS.test(prev) && !PARTIAL_START.test(prev)) partial = true;
+      if (partial && PARTIAL_START.test(prev)) {
+        partial = false;
+        // "X was the original request" opens the heading unless X wrapped from the line before.
+        if (UPPER_START.test(prev)) break;
+      } else if (!partial && PARTIAL_WORDS.test(prev) && !PARTIAL_START.test(prev)) wasPartial = partial = true;
     }
     if (start - 1 >= floor && isLabel(kinds[start - 1])) sure = false;
-    // A walk that ran out of lines or hit a label may have taken in the end of the previous
-    // rationale (one without a final stop): it starts lower-case, the item does not.
-    if (!sure && start < titleEnd && LOWER_START.test(body[start].clean)) {
-      let k = start + 1;
-      while (k <= titleEnd && !UPPER_START.test(body[k].clean)) k++;
-      if (k <= titleEnd) start = k;
+    // A rationale without a final stop ends in a line that continues a sentence (lower case);
+    // the item starts at the next line that starts like a title (upper case or a digit).
+    if (!sure && !wasPartial) {
+      for (let k = titleEnd; k > start; k--) {
+        if (UPPER_START.test(body[k].clean) && LOWER_START.test(body[k - 1].clean)) {
+          start = k;
+          break;
+        }
+      }
     }
     starts.push(start);
     floor = end + 1;
