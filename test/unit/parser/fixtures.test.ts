@@ -68,6 +68,11 @@ const EIGHTEEN_ITEMS: ItemRow[] = [
   ['Transportation to and from medical appointments', 'Upheld'],
 ];
 
+/** Header values in one order: case number, date assigned, decision date, date of injury, UR denial date, priority, application received. */
+function headerValues(h: Letter['header']): Array<string | undefined> {
+  return [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value];
+}
+
 interface Expectation {
   letters: Array<{ layout: Letter['layout']; items: ItemRow[] }>;
   /** Fixtures that are deliberately wrong (the rules must flag them). */
@@ -136,10 +141,7 @@ const EXPECTED: Record<string, Expectation> = {
     letters: [{ layout: 'reference', items: TWO_COLUMN_ITEMS }],
     check(doc, text) {
       const h = doc.letters[0].header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.dateOfInjury?.value, h.decisionDate?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM16-0213090', '2016-11-09', '2014-10-13', '2016-12-09', '2016-11-03', 'Expedited', '2016-11-04'],
-      );
+      assert.deepEqual(headerValues(h), ['CM16-0213090', '2016-11-09', '2016-12-09', '2014-10-13', '2016-11-03', 'Expedited', '2016-11-04']);
       assert.equal(textAt(text, h.applicationReceived!.range), '11/04/2016');
       assert.equal(textAt(text, h.urDenialDate!.range), '11/03/2016');
       const p = doc.letters[0].patient;
@@ -151,10 +153,7 @@ const EXPECTED: Record<string, Expectation> = {
     letters: [{ layout: 'reference', items: [['Cognitive behavioral therapy x 6 sessions', 'Overturned']] }],
     check(doc, text) {
       const h = doc.letters[0].header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM17-0044518', '2017-03-01', '2017-03-28', '2012-05-09', '2017-02-17', 'Standard', '2017-02-24'],
-      );
+      assert.deepEqual(headerValues(h), ['CM17-0044518', '2017-03-01', '2017-03-28', '2012-05-09', '2017-02-17', 'Standard', '2017-02-24']);
       assert.equal(textAt(text, h.caseNumber!.range), 'CM17-0044518');
       assert.deepEqual(doc.letters[0].reviewer.specialties, ['Psychiatry']);
       assert.deepEqual(doc.letters[0].reviewer.licensure, ['California', 'Arizona']);
@@ -266,10 +265,7 @@ const EXPECTED: Record<string, Expectation> = {
     check(doc, text) {
       const letter = doc.letters[0];
       const h = letter.header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM15-0187221', '2015-09-24', '2015-10-29', '2013-04-02', '2015-09-10', 'Standard', '2015-09-18'],
-      );
+      assert.deepEqual(headerValues(h), ['CM15-0187221', '2015-09-24', '2015-10-29', '2013-04-02', '2015-09-10', 'Standard', '2015-09-18']);
       // The colon inside a title stays in it; only the last colon before the outcome ends the title.
       assert.equal(textAt(text, letter.items[3].titleRange), 'Topical compound: Flurbiprofen 20%/Lidocaine 5% cream 180 gm');
       assert.equal(letter.items[4].rationale?.conclusion?.finding, 'necessary');
@@ -357,10 +353,7 @@ const EXPECTED: Record<string, Expectation> = {
       const letter = doc.letters[0];
       // Labels above their values, two columns.
       const h = letter.header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.dateOfInjury?.value, h.decisionDate?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM14-0099881', '2014-07-02', '2012-11-30', '2014-08-14', '2014-06-13', 'Standard', '2014-06-20'],
-      );
+      assert.deepEqual(headerValues(h), ['CM14-0099881', '2014-07-02', '2014-08-14', '2012-11-30', '2014-06-13', 'Standard', '2014-06-20']);
       assert.equal(textAt(text, h.decisionDate!.range), '08/14/2014');
       assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'documentsReviewed', 'caseSummary', 'decisions']);
       assert.equal(letter.items[5].partial?.originalRequest, 'Naproxen 550 mg #60');
@@ -497,10 +490,7 @@ const EXPECTED: Record<string, Expectation> = {
       const letter = doc.letters[0];
       // The whole header table on one line.
       const h = letter.header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.dateOfInjury?.value, h.decisionDate?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM16-0151200', '2016-08-08', '2012-02-29', '2016-09-06', '2016-07-26', 'Standard', '2016-08-01'],
-      );
+      assert.deepEqual(headerValues(h), ['CM16-0151200', '2016-08-08', '2016-09-06', '2012-02-29', '2016-07-26', 'Standard', '2016-08-01']);
       const [chiro, traction, massage] = letter.items;
       assert.equal(chiro.titleRange.end.line - chiro.titleRange.start.line, 2, 'three title lines');
       assert.equal(textAt(text, chiro.outcomeRange!), 'Upheld');
