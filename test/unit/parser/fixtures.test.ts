@@ -69,7 +69,7 @@ const EIGHTEEN_ITEMS: ItemRow[] = [
 ];
 
 /** Header values in one order: case number, date assigned, decision date, date of injury, UR denial date, priority, application received. */
-function headerValues(h: Letter['header']): Array<string | undefined> {
+function headerValues(h: Letter['header']): Array<string | null | undefined> {
   return [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value];
 }
 
