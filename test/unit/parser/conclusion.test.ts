@@ -22,6 +22,14 @@ const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
   // A plain finding in the last sentence when it speaks of the request.
   ['There is no documentation of a trial. Therefore, the request is not supported.', 'notNecessary', 'Therefore, the request is not supported.'],
   ['Use of "Norco" is discussed. It is described.', null, 'It is described.'],
+  // A negation a few words before "medically necessary".
+  ['Relief was 40%. Therefore, the request does not appear to be medically necessary.', 'notNecessary', 'Therefore, the request does not appear to be medically necessary.'],
+  ['No bursitis is noted. The request cannot be considered medically necessary.', 'notNecessary', 'The request cannot be considered medically necessary.'],
+  ['Pain is unchanged. Norco is neither medically necessary nor appropriate.', 'notNecessary', 'Norco is neither medically necessary nor appropriate.'],
+  ['Neither applies. There is no medical necessity for the evaluation.', 'notNecessary', 'There is no medical necessity for the evaluation.'],
+  ['The request is not considered to be medically necessary.', 'notNecessary', 'The request is not considered to be medically necessary.'],
+  ['It is warranted. The request is not unreasonable and is medically necessary.', 'necessary', 'The request is not unreasonable and is medically necessary.'],
+  ['Criteria are met. The medical necessity of the request is established.', 'necessary', 'The medical necessity of the request is established.'],
 ];
 
 for (const [text, finding, sentence] of CASES) {

@@ -8,7 +8,20 @@ import { readFixture, assertRangesInside } from '../../helpers/fixtures';
 import { RENDERERS, COMBINATIONS, applyAll } from '../../helpers/artifacts';
 
 const variants = { ...Object.fromEntries(Object.entries(RENDERERS).map(([k, r]) => [k, [r]])), ...COMBINATIONS };
-const LAYOUT_FIXTURES = ['reference-four-items', 'header-two-column', 'notice-2013', 'professional-review', 'documents-reviewed', 'outcome-variants'];
+const LAYOUT_FIXTURES = [
+  'reference-four-items',
+  'header-two-column',
+  'notice-2013',
+  'professional-review',
+  'documents-reviewed',
+  'outcome-variants',
+  'eighteen-items',
+  'dosing-abbreviation-wraps',
+  'partial-outcome-own-line',
+  'long-wraps-unlabelled-ca',
+  'notice-five-items',
+  'colon-paren-titles',
+];
 
 const summary = (text: string) =>
   parseDocument(text).letters.map((l) => ({

@@ -35,6 +35,44 @@ const DOCUMENTS_ITEMS: ItemRow[] = [
   ['Left knee hinged brace', 'Upheld'],
 ];
 
+/** Blind-test letters (written from letter-formats.md, not from the parser): see each fixture. */
+const NOTICE_FIVE_ITEMS: ItemRow[] = [
+  ['12 additional sessions of postoperative physical therapy for the right shoulder, 2 times per week for 6 weeks', 'Upheld'],
+  ['Tramadol ER 150mg #30', 'Overturned'],
+  ['a cold therapy unit (purchase)', 'Upheld'],
+  ['Omeprazole 20mg #60', 'Upheld'],
+  ['a follow-up visit with the orthopedic surgeon', 'Overturned'],
+];
+const PARTIAL_OWN_LINE_ITEMS: ItemRow[] = [
+  ['Individual psychotherapy, 12 sessions (1x week for 12 weeks)', 'Overturned'],
+  ['Trazodone 100 mg #30 (the higher dose)', 'Upheld'],
+];
+const EIGHTEEN_ITEMS: ItemRow[] = [
+  ['OxyContin 20 mg #60', 'Upheld'],
+  ['Norco 10/325 mg #90', 'Upheld'],
+  ['Soma 350 mg #90', 'Upheld'],
+  ['Xanax 1 mg #60', 'Upheld'],
+  ['Ambien 10 mg #30', 'Upheld'],
+  ['Prilosec 20 mg #60', 'Overturned'],
+  ['Colace 100 mg #60', 'Overturned'],
+  ['Senna 8.6 mg #60', 'Overturned'],
+  ['Lyrica 75 mg #60', 'Overturned'],
+  ['Celebrex 200 mg #30', 'Overturned'],
+  ['Cymbalta 60 mg #30', 'Overturned'],
+  ['Lidoderm 5% patch #30', 'Upheld'],
+  ['Urine drug screen', 'Overturned'],
+  ['Psychiatric consultation', 'Overturned'],
+  ['Aquatic therapy x 12 sessions', 'Upheld'],
+  ['Gym membership x 6 months', 'Upheld'],
+  ['Home health aide 4 hours per day, 3 days per week', 'Upheld'],
+  ['Transportation to and from medical appointments', 'Upheld'],
+];
+
+/** Header values in one order: case number, date assigned, decision date, date of injury, UR denial date, priority, application received. */
+function headerValues(h: Letter['header']): Array<string | null | undefined> {
+  return [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value];
+}
+
 interface Expectation {
   letters: Array<{ layout: Letter['layout']; items: ItemRow[] }>;
   /** Fixtures that are deliberately wrong (the rules must flag them). */
@@ -103,10 +141,7 @@ const EXPECTED: Record<string, Expectation> = {
     letters: [{ layout: 'reference', items: TWO_COLUMN_ITEMS }],
     check(doc, text) {
       const h = doc.letters[0].header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.dateOfInjury?.value, h.decisionDate?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM16-0213090', '2016-11-09', '2014-10-13', '2016-12-09', '2016-11-03', 'Expedited', '2016-11-04'],
-      );
+      assert.deepEqual(headerValues(h), ['CM16-0213090', '2016-11-09', '2016-12-09', '2014-10-13', '2016-11-03', 'Expedited', '2016-11-04']);
       assert.equal(textAt(text, h.applicationReceived!.range), '11/04/2016');
       assert.equal(textAt(text, h.urDenialDate!.range), '11/03/2016');
       const p = doc.letters[0].patient;
@@ -118,10 +153,7 @@ const EXPECTED: Record<string, Expectation> = {
     letters: [{ layout: 'reference', items: [['Cognitive behavioral therapy x 6 sessions', 'Overturned']] }],
     check(doc, text) {
       const h = doc.letters[0].header;
-      assert.deepEqual(
-        [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value],
-        ['CM17-0044518', '2017-03-01', '2017-03-28', '2012-05-09', '2017-02-17', 'Standard', '2017-02-24'],
-      );
+      assert.deepEqual(headerValues(h), ['CM17-0044518', '2017-03-01', '2017-03-28', '2012-05-09', '2017-02-17', 'Standard', '2017-02-24']);
       assert.equal(textAt(text, h.caseNumber!.range), 'CM17-0044518');
       assert.deepEqual(doc.letters[0].reviewer.specialties, ['Psychiatry']);
       assert.deepEqual(doc.letters[0].reviewer.licensure, ['California', 'Arizona']);
@@ -217,6 +249,269 @@ const EXPECTED: Record<string, Expectation> = {
     },
   },
   'unknown-text': { letters: [] },
+  'colon-paren-titles': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['MRI of the lumbar spine without contrast', 'Upheld'],
+          ['Physical therapy 2x6 (12 sessions) for the right shoulder', 'Overturned'],
+          ['Retrospective request for Toradol 60 mg IM injection (DOS 3/4/15)', 'Upheld'],
+          ['Topical compound: Flurbiprofen 20%/Lidocaine 5% cream 180 gm', 'Upheld'],
+          ['DME: TENS unit 30-day home trial (rental)', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      const h = letter.header;
+      assert.deepEqual(headerValues(h), ['CM15-0187221', '2015-09-24', '2015-10-29', '2013-04-02', '2015-09-10', 'Standard', '2015-09-18']);
+      // The colon inside a title stays in it; only the last colon before the outcome ends the title.
+      assert.equal(textAt(text, letter.items[3].titleRange), 'Topical compound: Flurbiprofen 20%/Lidocaine 5% cream 180 gm');
+      assert.equal(letter.items[4].rationale?.conclusion?.finding, 'necessary');
+      assert.equal(letter.items[1].treatment?.frequency, '2x6');
+    },
+  },
+  'capital-outcomes-tabs': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Norco 10/325 mg #120', 'Upheld'],
+          ['Soma 350 mg #60', 'Overturned'],
+          ['Gabapentin 600 mg #90', 'Overturned'],
+          ['Repeat cervical epidural steroid injection at C5-C6 under fluoroscopy', 'Upheld'],
+          ['Cervical traction pillow', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      assert.deepEqual(letter.items.map((i) => i.outcomeText), ['UPHELD', 'OVERTURNED', 'Overturned', 'Upheld', 'Upheld']);
+      for (const item of letter.items) assert.equal(textAt(text, item.outcomeRange!), item.outcomeText);
+      // Board certification prose: the specialty stops before "with a subspecialty", the states before the next sentence.
+      assert.deepEqual(letter.reviewer.specialties, ['Anesthesiology']);
+      assert.deepEqual(letter.reviewer.licensure, ['California', 'Nevada', 'Arizona']);
+      assert.equal(letter.items[1].guidelines[0].noneCited, true);
+      assert.equal(letter.header.urDenialDate?.value, '2016-02-22');
+    },
+  },
+  'eighteen-items': {
+    letters: [{ layout: 'reference', items: EIGHTEEN_ITEMS }],
+    check(doc) {
+      const items = doc.letters[0].items;
+      assert.deepEqual(items[1].partial, { originalRequest: 'Norco 10/325 mg #180', authorized: 'Norco 10/325 mg #90', remaining: 'Norco 10/325 mg #90' });
+      assert.deepEqual(items.filter((i) => i.guidelines[0]?.noneCited).map((i) => i.title), ['Ambien 10 mg #30']);
+      for (const item of items) {
+        assert.deepEqual(item.guidelines.map((g) => g.source), ['claimsAdministrator', 'maximus'], item.title);
+        assert.equal(item.rationale?.conclusion?.finding, item.outcome === 'Upheld' ? 'notNecessary' : 'necessary', item.title);
+      }
+    },
+  },
+  'quoted-guideline-three-line': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          [
+            'Left knee arthroscopy with partial medial meniscectomy and chondroplasty as an outpatient procedure at the surgery center with pre-operative clearance including labs, EKG and chest x-ray',
+            'Upheld',
+          ],
+          ['Lumbar epidural steroid injection at L5-S1 under fluoroscopic guidance with moderate sedation, left side', 'Overturned'],
+          ['Post-operative physical therapy 3 times a week for 4 weeks for the left knee', 'Upheld'],
+          ['Pre-operative clearance with internal medicine including labs, EKG and chest x-ray', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const [knee, esi, , clearance] = doc.letters[0].items;
+      assert.equal(knee.headingRange.end.line - knee.headingRange.start.line, 2, 'three-line heading');
+      // Outcome alone after a form feed, blank lines and page furniture.
+      assert.equal(textAt(text, esi.outcomeRange!), 'Overturned');
+      assert.ok(esi.outcomeRange!.start.line - esi.titleRange.end.line > 4);
+      // Quoted "is medically necessary" guideline text is not the conclusion.
+      assert.equal(knee.rationale?.conclusion?.text, 'The request is not medically necessary.');
+      assert.equal(clearance.rationale?.conclusion?.finding, 'notNecessary');
+      assert.equal(esi.rationale?.conclusion?.text, 'Medical necessity has been established.');
+    },
+  },
+  'documents-reviewed-six-items': {
+    letters: [
+      {
+        layout: 'documentsReviewed',
+        items: [
+          ['EMG/NCV of the bilateral upper extremities', 'Upheld'],
+          ['Right carpal tunnel release', 'Overturned'],
+          ['Post-operative occupational therapy 8 sessions', 'Overturned'],
+          ['Ergonomic workstation evaluation', 'Upheld'],
+          ['Terocin lotion 120 ml', 'Upheld'],
+          ['Naproxen 550 mg #30', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      // Labels above their values, two columns.
+      const h = letter.header;
+      assert.deepEqual(headerValues(h), ['CM14-0099881', '2014-07-02', '2014-08-14', '2012-11-30', '2014-06-13', 'Standard', '2014-06-20']);
+      assert.equal(textAt(text, h.decisionDate!.range), '08/14/2014');
+      assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'documentsReviewed', 'caseSummary', 'decisions']);
+      assert.equal(letter.items[5].partial?.originalRequest, 'Naproxen 550 mg #60');
+    },
+  },
+  'professional-plural-issue': {
+    letters: [{ layout: 'professionalReview', items: [['twelve sessions of acupuncture for the cervical spine and right upper extremity', 'Upheld']] }],
+    check(doc) {
+      const letter = doc.letters[0];
+      // "licensed in California and Texas and is Board Certified in ...": two states, one specialty.
+      assert.deepEqual(letter.reviewer.licensure, ['California', 'Texas']);
+      assert.deepEqual(letter.reviewer.specialties, ['Physical Medicine and Rehabilitation']);
+      // The quoted "is medically necessary" is guideline text; the last sentence decides.
+      assert.equal(letter.items[0].rationale?.conclusion?.finding, 'notNecessary');
+      assert.equal(letter.header.priority?.value, 'Expedited');
+    },
+  },
+  'notice-five-items': {
+    letters: [{ layout: 'notice2013', items: NOTICE_FIVE_ITEMS }],
+    check(doc) {
+      const letter = doc.letters[0];
+      assert.deepEqual(letter.items.map((i) => i.number), [1, 2, 3, 4, 5]);
+      assert.equal(letter.header.noticeDate?.value, '2013-11-27');
+      assert.equal(letter.header.caseNumber?.value, 'CM13-0029914');
+      for (const item of letter.items) assert.ok(item.rationale?.conclusion, `${item.title} has its rationale`);
+      assert.equal(letter.items[2].guidelines[0].noneCited, true);
+    },
+  },
+  'artifact-soup': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Botox 155 units intramuscular injections for chronic migraine prophylaxis, one session', 'Upheld'],
+          ['MRI of the brain without contrast', 'Overturned'],
+          ['Neuro-psychological evaluation and testing, 8 hours', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc) {
+      const letter = doc.letters[0];
+      assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'caseSummary', 'decisions']);
+      assert.equal(letter.header.applicationReceived?.value, '2017-06-21');
+      assert.deepEqual(letter.items[0].guidelines[1].citations.map((c) => c.kind), ['MTUS', 'ODG']);
+      assert.deepEqual([letter.patient.age, letter.patient.sex, letter.patient.dateOfInjury?.value], [33, 'male', '2015-09-03']);
+    },
+  },
+  'dosing-abbreviation-wraps': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Retrospective request for Ibuprofen 800 mg one tablet by mouth three times a day as needed, p.r.n. #90 (DOS 01/12/2016)', 'Overturned'],
+          ['Flurbiprofen 20% cream 120 gm, apply a thin layer to the right knee b.i.d. (DOS 01/12/2016)', 'Upheld'],
+          ['Tizanidine 4 mg one p.o. q.h.s. #30', 'Upheld'],
+          ['Hinged right knee brace, purchase', 'Upheld'],
+          ['Additional physical therapy for the right knee, 2 times a week, as medically indicated x 6 sessions', 'Overturned'],
+          ['Tramadol ER 150 mg #30', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      const items = doc.letters[0].items;
+      // A partial authorization after a rationale without a final stop starts at "X was the original request".
+      assert.deepEqual(items[5].partial, { originalRequest: 'Tramadol ER 150 mg #60', authorized: 'Tramadol ER 150 mg #30', remaining: 'Tramadol ER 150 mg #30' });
+      assert.match(items[4].rationale!.text, /\(MTUS, Physical Medicine\)$/);
+      // A rationale that ends without a stop keeps its last line.
+      assert.match(items[1].rationale!.text, /\(MTUS, Topical Analgesics\)$/);
+      assert.match(items[2].rationale!.text, /The request is not medically necessary$/);
+      for (const item of items) assert.equal(item.guidelines.length, 2, item.title);
+    },
+  },
+  'partial-outcome-own-line': {
+    letters: [{ layout: 'reference', items: PARTIAL_OWN_LINE_ITEMS }],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      const trazodone = letter.items[1];
+      assert.deepEqual(trazodone.partial, {
+        originalRequest: 'Trazodone 100 mg #30',
+        authorized: 'Trazodone 50 mg #30',
+        remaining: 'Trazodone 100 mg #30 (the higher dose)',
+      });
+      assert.equal(textAt(text, trazodone.outcomeRange!), 'Upheld');
+      // The psychotherapy rationale ends at its own conclusion, not in the next heading.
+      assert.equal(letter.items[0].rationale?.conclusion?.text, 'Further sessions are medically necessary.');
+      // Header with each label on its own line and its value on the next.
+      const h = letter.header;
+      assert.deepEqual([h.caseNumber?.value, h.priority?.value, h.applicationReceived?.value], ['CM16-0098345', 'Standard', '2016-05-17']);
+      assert.deepEqual(letter.reviewer.licensure, ['Ohio', 'California']);
+      assert.deepEqual(letter.reviewer.specialties, ['Psychiatry & Neurology']);
+    },
+  },
+  'conclusion-phrasings': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Radiofrequency ablation, right L3-L4 and L4-L5 medial branches', 'Upheld'],
+          ['Right hip intra-articular corticosteroid injection under ultrasound', 'Upheld'],
+          ['Norco 5/325 mg #60', 'Upheld'],
+          ['Functional capacity evaluation', 'Upheld'],
+          ['Lumbar support (LSO brace)', 'Upheld'],
+          ['Aqua therapy 2 times a week for 6 weeks', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc) {
+      // "does not appear to be", "cannot be considered", "neither ... nor", "no medical necessity",
+      // "has not been shown to be": all not necessary; "not unreasonable and is medically necessary": necessary.
+      assert.deepEqual(
+        doc.letters[0].items.map((i) => i.rationale?.conclusion?.finding),
+        ['notNecessary', 'notNecessary', 'notNecessary', 'notNecessary', 'notNecessary', 'necessary'],
+      );
+    },
+  },
+  'long-wraps-unlabelled-ca': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          [
+            'Chiropractic manipulation with myofascial release and electrical muscle stimulation, 2 times a week for 4 weeks (8 visits), for the cervical, thoracic and lumbar spine and the bilateral shoulders, as an outpatient',
+            'Upheld',
+          ],
+          [
+            'Home cervical traction unit (over-the-door) for the neck, purchase, for use at home with the home exercise program as instructed by the treating chiropractor, with instruction',
+            'Upheld',
+          ],
+          ['Massage therapy 1 time a week for 6 weeks', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      // The whole header table on one line.
+      const h = letter.header;
+      assert.deepEqual(headerValues(h), ['CM16-0151200', '2016-08-08', '2016-09-06', '2012-02-29', '2016-07-26', 'Standard', '2016-08-01']);
+      const [chiro, traction, massage] = letter.items;
+      assert.equal(chiro.titleRange.end.line - chiro.titleRange.start.line, 2, 'three title lines');
+      assert.equal(textAt(text, chiro.outcomeRange!), 'Upheld');
+      assert.deepEqual(traction.guidelines.map((g) => [g.source, g.noneCited]), [['claimsAdministrator', true], ['maximus', false]]);
+      // The claims administrator's sentence without its label still counts as its guideline line.
+      assert.deepEqual(massage.guidelines.map((g) => [g.source, g.noneCited, g.label]), [['claimsAdministrator', true, ''], ['maximus', false, 'MAXIMUS guideline:']]);
+    },
+  },
+  'bulk-three-layouts': {
+    letters: [
+      { layout: 'notice2013', items: NOTICE_FIVE_ITEMS },
+      { layout: 'reference', items: PARTIAL_OWN_LINE_ITEMS },
+      { layout: 'professionalReview', items: [['Acupuncture x 6 sessions for the cervical spine and right upper extremity', 'Overturned']] },
+    ],
+    check(doc) {
+      assert.deepEqual(doc.letters.map((l) => l.header.caseNumber?.value), ['CM13-0029914', 'CM16-0098345', 'CM14-0051033']);
+      // "1." numbering and "the requested X" in the notice list.
+      assert.deepEqual(doc.letters[0].items.map((i) => i.number), [1, 2, 3, 4, 5]);
+      for (let i = 1; i < doc.letters.length; i++) assert.ok(doc.letters[i].range.start.line > doc.letters[i - 1].range.end.line, 'letters do not overlap');
+    },
+  },
 };
 
 test('every fixture file has an expectation', () => {

@@ -6,10 +6,13 @@ import type { Conclusion, Finding } from '../model';
 import type { JoinedText } from '../text/joined';
 import { collapseSpaces } from '../text/joined';
 
+// A negation a few plain words before "medically necessary": "not medically necessary", "does not
+// appear to be ...", "cannot be considered ...", "neither medically necessary nor ...". Punctuation and
+// a conjunction break the chain ("is not unreasonable and is medically necessary").
 const NOT_NECESSARY =
-  /\b(?:not|non)[- ](?:seen as |considered |deemed |shown to be |found to be |established as |supported as )?medically (?:necessary|reasonable|indicated|appropriate)|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b/i;
+  /\b(?:not|non|cannot|neither)(?:[- ](?!(?:and|but|so|yet|therefore|however|although|while)\b)[a-z]+){0,4}?[- ]medically (?:necessary|reasonable|indicated|appropriate|warranted)|\bno medical necessity\b|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b/i;
 const NECESSARY =
-  /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity (?:has|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b/i;
+  /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity(?: (?:of|for) (?:the|this) (?:[a-z]+ )?(?:request|treatment|service|item))? (?:has|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b/i;
 
 export function findingOf(sentence: string): Finding | null {
   if (NOT_NECESSARY.test(sentence)) return 'notNecessary';

@@ -20,15 +20,28 @@ const CA_LABEL = /^Claims Administrator(?:'s)? guidelines?\s*:/i;
 const MAXIMUS_LABEL = /^MAXIMUS guidelines?\s*:/i;
 const RATIONALE_LABEL = /^Decision rationale\s*:/i;
 const INTRO = /^The Final Determination was based on decisions/i;
+/** The claims administrator's line written without its label, right under the heading. */
+const CA_UNLABELLED = /^The Claims Administrator did not cite any\b/i;
 /** Lines this long are prose, never a heading line. */
 const MAX_HEADING_LINE = 400;
 /** A heading wraps over at most this many lines (a partial authorization over more). */
-const MAX_HEADING_LINES = 3;
+const MAX_HEADING_LINES = 4;
 const MAX_PARTIAL_LINES = 7;
 /** A previous line ending like a rationale's conclusion is not part of the next heading. */
-const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
-const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)|^(?:of )?(?:the )?original request,/i;
+/** A stop, or a finding after a verb ("is not medically necessary", not a title's "as medically indicated"). */
+const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:is|are|was|were|be|been|not)(?:[ -][a-z]+){0,3}[ -](?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
+/** A dosing abbreviation at a line end (`b.i.d.`, `p.r.n.`, `q.h.s.`, `p.o.`) does not end a sentence. */
+const ENDS_ABBREVIATION = /(?:^|[\s(])(?:[a-z0-9]{1,3}\.){2,}$/i;
+/** Starts with a lower-case letter: the rest of a wrapped sentence, not the first line of an item. */
+const LOWER_START = /^[a-z]/;
+const UPPER_START = /^[A-Z0-9]/;
+const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)|^(?:of )?(?:the )?original request,|(?:^|\s)is\s*:/i;
 const PARTIAL_START = /was the original request|original request was/i;
+
+function endsSentence(line: string): boolean {
+  const tail = line.length > 80 ? line.slice(-80) : line;
+  return ENDS_SENTENCE.test(tail) && !ENDS_ABBREVIATION.test(tail);
+}
 
 export function classify(clean: string): LineKind {
   const c = clean.charCodeAt(0);
@@ -90,18 +103,42 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   const starts: number[] = [];
   let floor = 0;
   for (const end of headingEnds) {
-    let start = kinds[end] === 'outcomeAlone' ? end - 1 : end;
+    // The count is of title lines: an outcome alone on its own line does not use one up.
+    const titleEnd = kinds[end] === 'outcomeAlone' ? end - 1 : end;
+    let start = titleEnd;
     let partial = PARTIAL_WORDS.test(body[start].clean) && !PARTIAL_START.test(body[start].clean);
+    let wasPartial = partial;
+    // Cleared when the walk ran out of lines or met a label rather than a sentence end, a colon
+    // or the previous heading: it may then have taken in the end of the previous rationale.
+    let sure = true;
     while (start - 1 >= floor && kinds[start - 1] === 'text') {
       const prev = body[start - 1].clean;
-      const count = end - start + 1;
+      const count = titleEnd - start + 1;
       if (prev.endsWith(':')) break;
       if (partial) {
         if (count >= MAX_PARTIAL_LINES) break;
-      } else if (count >= MAX_HEADING_LINES || prev.length > 110 || ENDS_SENTENCE.test(prev.length > 80 ? prev.slice(-80) : prev)) break;
+      } else if (prev.length > 110 || endsSentence(prev)) break;
+      else if (count >= MAX_HEADING_LINES) {
+        sure = false;
+        break;
+      }
       start--;
-      if (partial && PARTIAL_START.test(prev)) partial = false;
-      else if (!partial && PARTIAL_WORDS.test(prev) && !PARTIAL_START.test(prev)) partial = true;
+      if (partial && PARTIAL_START.test(prev)) {
+        partial = false;
+        // "X was the original request" opens the heading unless X wrapped from the line before.
+        if (UPPER_START.test(prev)) break;
+      } else if (!partial && PARTIAL_WORDS.test(prev) && !PARTIAL_START.test(prev)) wasPartial = partial = true;
+    }
+    if (start - 1 >= floor && isLabel(kinds[start - 1])) sure = false;
+    // A rationale without a final stop ends in a line that continues a sentence (lower case);
+    // the item starts at the next line that starts like a title (upper case or a digit).
+    if (!sure && !wasPartial) {
+      for (let k = titleEnd; k > start; k--) {
+        if (UPPER_START.test(body[k].clean) && LOWER_START.test(body[k - 1].clean)) {
+          start = k;
+          break;
+        }
+      }
     }
     starts.push(start);
     floor = end + 1;
@@ -155,6 +192,7 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
     while (j <= blockEnd && !isLabel(kinds[j])) j++;
     if (k === 'ca' || k === 'maximus') guidelines.push(buildGuideline(body.slice(i, j), k === 'ca' ? 'claimsAdministrator' : 'maximus'));
     else if (k === 'rationale' && !rationale) rationale = buildRationale(body.slice(i, j));
+    else if (i === end + 1 && CA_UNLABELLED.test(body[i].clean)) guidelines.push(buildGuideline(body.slice(i, j), 'claimsAdministrator', body[i].start));
     i = j;
   }
 

@@ -71,7 +71,10 @@ function readDecision(lines: readonly Line[], first: number, to: number, number:
   VERDICT.lastIndex = titleFrom;
   const verdict = VERDICT.exec(text);
   if (!verdict) return { item: null, last };
-  const rawTitle = text.slice(titleFrom, verdict.index);
+  // A comma can close a title that wraps before its verdict: "..., 2 times per week for 6 weeks, is not".
+  let titleTo = verdict.index;
+  while (titleTo > titleFrom && (text.charCodeAt(titleTo - 1) === 44 || text.charCodeAt(titleTo - 1) === 32)) titleTo--;
+  const rawTitle = text.slice(titleFrom, titleTo);
   const verdictFrom = verdict.index;
   const verdictTo = verdict.index + verdict[0].length;
   const partial = readPartial(rawTitle);

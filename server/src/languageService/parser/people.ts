@@ -15,8 +15,9 @@ function splitList(s: string, splitOnAnd: boolean): string[] {
 const LICENSURE = /^State\(?s?\)? of Licensure\s*:\s*(.*)$/i;
 const SPECIALTY = /^Certifications?\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:\s*(.*)$/i;
 /** "is Board Certified in Occupational Medicine and is licensed to practice in California" */
-const BOARD = /\bBoard[- ]Certified (?:in )?(.+?)(?:,? (?:and )?(?:is |has )|\.|$)/i;
-const LICENSED = /\blicensed (?:to practice )?in (?:the State of |the states of )?(.+?)(?:\.|;|$)/i;
+const BOARD = /\bBoard[- ]Certified (?:in )?(.+?)(?:,? (?:and )?(?:is |has )|,? with |\.|$)/i;
+/** "... is licensed in California and Texas and is Board Certified in ...": the list stops at "and is". */
+const LICENSED = /\blicensed (?:to practice )?in (?:the State of |the states of )?(.+?)(?:,? (?:and )?(?:is |has )|\.|;|$)/i;
 
 /** Credentials in the credentials block, else in the prose of the how-made or qualifications section. */
 export function readReviewer(lines: readonly Line[], from = 0, to = lines.length - 1, sections: Section[] = []): Reviewer {

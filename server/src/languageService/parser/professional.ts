@@ -48,7 +48,7 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
   const stop = /[.;](?:\s|$)/.exec(text.slice(start));
   if (stop) end = start + stop.index;
   text = text.slice(start, end);
-  const verdict = / {1,3}(?:is|was) medically necessary\??$/i.exec(text.length > 400 ? '' : text);
+  const verdict = / {1,3}(?:is|was|are|were) medically necessary\??$/i.exec(text.length > 400 ? '' : text);
   const rawTitle = verdict ? text.slice(0, verdict.index) : text;
   const partial = readPartial(rawTitle);
   const title = collapseSpaces(partial ? partial.remaining : rawTitle);

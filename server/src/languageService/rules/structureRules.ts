@@ -116,10 +116,10 @@ export const missingOutcome: Rule = {
 export const unknownOutcome: Rule = {
   code: 'unknown-outcome',
   defaultSeverity: 'error',
-  description: 'An item outcome is not exactly "Upheld" or "Overturned" (e.g. "Uphold", "overturn", "Upheld.", "Denied").',
+  description: 'An item outcome is not exactly "Upheld" or "Overturned" (e.g. "Uphold", "overturn", "Upheld.", "Denied"); all capitals ("UPHELD") are accepted.',
   check({ letter }) {
     return letter.items
-      .filter((item) => item.outcomeText !== undefined && (item.outcome === null || item.outcomeText !== item.outcome))
+      .filter((item) => item.outcomeText !== undefined && (item.outcome === null || (item.outcomeText !== item.outcome && item.outcomeText !== item.outcome.toUpperCase())))
       .map((item) => ({
         range: item.outcomeRange ?? item.headingRange,
         message: `"${item.outcomeText}" is not an IMR outcome: use "Upheld" or "Overturned".`,
