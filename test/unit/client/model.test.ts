@@ -15,7 +15,7 @@ import { item, letter, letterText, summarize } from './letters';
 const A = summarize('file:///ws/a.txt', letterText('CM15-0000123', [
   ['Soma 350 mg #60', 'Upheld'],
   ['Physical therapy x 8 sessions', 'Overturned'],
-  ['Norco 10/325mg #90', 'Uphold'],
+  ['Norco 10/325mg #90', 'Denied'],
 ]));
 const B = summarize('file:///ws/b%20letter.imr', letterText(null, [['Carisoprodol 350mg #30', 'Upheld']]));
 const ALL = [...B, ...A]; // deliberately out of order: the view sorts by file

@@ -228,9 +228,10 @@ const EXPECTED: Record<string, Expectation> = {
       {
         layout: 'reference',
         items: [
-          ['Soma 350mg #60', null],
-          ['Gabapentin 600mg #90', null],
-          ['Home health aide 4 hours a day', null],
+          // Uphold / overturn / Upheld. still say which way the item went (and are reported).
+          ['Soma 350mg #60', 'Upheld'],
+          ['Gabapentin 600mg #90', 'Overturned'],
+          ['Home health aide 4 hours a day', 'Upheld'],
           ['Lumbar epidural steroid injection L4-5', null],
           ['Topical compound cream 240gm', null],
           ['Functional restoration program', null],

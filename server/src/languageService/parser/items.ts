@@ -12,7 +12,7 @@ import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
-import { OUTCOME_TAIL, OUTCOME_ALONE, OTHER_TAIL, canonicalOutcome } from './outcomes';
+import { OUTCOME_TAIL, OUTCOME_ALONE, OTHER_TAIL, canonicalOutcome, withoutOutcomeTrail } from './outcomes';
 
 type LineKind = 'ca' | 'maximus' | 'rationale' | 'intro' | 'outcome' | 'outcomeAlone' | 'text';
 
@@ -30,8 +30,8 @@ const MAX_PARTIAL_LINES = 7;
 /** A previous line ending like a rationale's conclusion is not part of the next heading. */
 /** A stop, or a finding after a verb ("is not medically necessary", not a title's "as medically indicated"). */
 const ENDS_SENTENCE = /(?:[.!?;]["')\]]?|\b(?:is|are|was|were|be|been|not)(?:[ -][a-z]+){0,3}[ -](?:necessary|established|certified|appropriate|indicated|warranted|supported|recommended))$/i;
-/** A dosing abbreviation at a line end (`b.i.d.`, `p.r.n.`, `q.h.s.`, `p.o.`) does not end a sentence. */
-const ENDS_ABBREVIATION = /(?:^|[\s(])(?:[a-z0-9]{1,3}\.){2,}$/i;
+/** A dosing abbreviation (`b.i.d.`, `p.r.n.`, `q.h.s.`, `p.o.`) or a title (`Dr.`) at a line end does not end a sentence. */
+const ENDS_ABBREVIATION = /(?:^|[\s(])(?:(?:[a-z0-9]{1,3}\.){2,}|(?:Dr|Mrs?|Ms|vs|approx)\.)$/i;
 /** Starts with a lower-case letter: the rest of a wrapped sentence, not the first line of an item. */
 const LOWER_START = /^[a-z]/;
 const UPPER_START = /^[A-Z0-9]/;
@@ -50,13 +50,14 @@ export function classify(clean: string): LineKind {
   if ((c === 68 || c === 100) && RATIONALE_LABEL.test(clean)) return 'rationale';
   if (c === 84 && INTRO.test(clean)) return 'intro';
   if (clean.length < MAX_HEADING_LINE) {
+    const core = withoutOutcomeTrail(clean);
     // Only the tail can hold the outcome, after a colon: skip lines with no colon near their end.
-    const colon = clean.lastIndexOf(':');
-    if (colon >= 0 && colon >= clean.length - 40) {
-      const tail = colon > 0 ? clean.slice(colon) : clean;
+    const colon = core.lastIndexOf(':');
+    if (colon >= 0 && colon >= core.length - 40) {
+      const tail = colon > 0 ? core.slice(colon) : core;
       if (OUTCOME_TAIL.test(tail)) return 'outcome';
     }
-    if (clean.length < 40 && OUTCOME_ALONE.test(clean)) return 'outcomeAlone';
+    if (core.length < 40 && OUTCOME_ALONE.test(core)) return 'outcomeAlone';
   }
   return 'text';
 }
@@ -154,7 +155,8 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
 
 function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end: number, blockEnd: number): DisputedItem {
   const head = new JoinedText(body.slice(start, end + 1));
-  const text = head.text;
+  // Page furniture or a footnote marker after the outcome is neither title nor outcome.
+  const text = withoutOutcomeTrail(head.text);
 
   let outcome: Outcome | null = null;
   let outcomeText: string | undefined;

@@ -108,18 +108,29 @@ export function inLine(line: Line, from: number, to: number): Range {
   return { start: { line: line.index, character: from }, end: { line: line.index, character: to } };
 }
 
+const PAGE_NUMBER = /^Page \d{1,4}(?: of \d{1,4})?/i;
+const FOOTER = /^Final Determination Letter for IMR Case Number\b/i;
+const CASE_ALONE = /^CM\d{2}-\d{4,7}(?:\s+Page \d{1,4}(?: of \d{1,4})?)?$/i;
+
 /**
  * Page furniture a PDF repeats on every page ("Page 2 of 5", "Final Determination Letter for
- * IMR Case Number CM16-0213037", a lone page number). It can fall between an item's
- * heading and its guideline lines, so block readers skip it like a blank line.
+ * IMR Case Number CM16-0213037", the case number alone, a lone page number, or a page number
+ * and the footer on one row). It can fall between an item's heading and its guideline lines,
+ * or inside a wrapped heading, so block readers skip it like a blank line.
  */
 export function isPageFurniture(clean: string): boolean {
   const n = clean.length;
-  if (n === 0 || n > 90) return false;
+  if (n === 0 || n > 120) return false;
   const c = clean.charCodeAt(0);
   if (c >= 48 && c <= 57) return n <= 3 && /^\d+$/.test(clean);
-  if (c === 80 || c === 112) return /^Page \d{1,4}(?: of \d{1,4})?$/i.test(clean);
-  if (c === 70) return /^Final Determination Letter for IMR Case Number\b/i.test(clean);
+  if (c === 80 || c === 112) {
+    const page = PAGE_NUMBER.exec(clean);
+    if (!page) return false;
+    const rest = clean.slice(page[0].length).trimStart();
+    return rest === '' || FOOTER.test(rest) || CASE_ALONE.test(rest);
+  }
+  if (c === 70) return FOOTER.test(clean);
+  if (c === 67 || c === 99) return CASE_ALONE.test(clean);
   if (c === 45) return /^- ?\d{1,4} ?-$/.test(clean);
   return false;
 }
