@@ -30,6 +30,14 @@ const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
   ['The request is not considered to be medically necessary.', 'notNecessary', 'The request is not considered to be medically necessary.'],
   ['It is warranted. The request is not unreasonable and is medically necessary.', 'necessary', 'The request is not unreasonable and is medically necessary.'],
   ['Criteria are met. The medical necessity of the request is established.', 'necessary', 'The medical necessity of the request is established.'],
+  // A hypothetical after the conclusion states no finding about the request as made.
+  ['No lasting change. The request is not medically necessary. Should a flare occur, 1-2 visits may be medically necessary at that time.', 'notNecessary', 'The request is not medically necessary.'],
+  ['The trial is medically necessary. A purchase would not be medically necessary unless the trial shows gains.', 'necessary', 'The trial is medically necessary.'],
+  ['If the trial succeeds, a purchase is medically necessary.', null, 'If the trial succeeds, a purchase is medically necessary.'],
+  // "medically indicated", "is therefore denied", "is approved".
+  ['Ibuprofen caused dyspepsia. This medication is medically indicated.', 'necessary', 'This medication is medically indicated.'],
+  ['No exercise program is documented. The request does not meet guideline criteria and is therefore denied.', 'notNecessary', 'The request does not meet guideline criteria and is therefore denied.'],
+  ['Criteria are met. Therefore, the request is approved.', 'necessary', 'Therefore, the request is approved.'],
 ];
 
 for (const [text, finding, sentence] of CASES) {

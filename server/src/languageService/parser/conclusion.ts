@@ -10,9 +10,9 @@ import { collapseSpaces } from '../text/joined';
 // appear to be ...", "cannot be considered ...", "neither medically necessary nor ...". Punctuation and
 // a conjunction break the chain ("is not unreasonable and is medically necessary").
 const NOT_NECESSARY =
-  /\b(?:not|non|cannot|neither)(?:[- ](?!(?:and|but|so|yet|therefore|however|although|while)\b)[a-z]+){0,4}?[- ]medically (?:necessary|reasonable|indicated|appropriate|warranted)|\bno medical necessity\b|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b/i;
+  /\b(?:not|non|cannot|neither)(?:[- ](?!(?:and|but|so|yet|therefore|however|although|while)\b)[a-z]+){0,4}?[- ]medically (?:necessary|reasonable|indicated|appropriate|warranted)|\bno medical necessity\b|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b|\b(?:is|are) (?:therefore |thus )?denied\b/i;
 const NECESSARY =
-  /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity(?: (?:of|for) (?:the|this) (?:[a-z]+ )?(?:request|treatment|service|item))? (?:has|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b/i;
+  /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity(?: (?:of|for) (?:the|this) (?:[a-z]+ )?(?:request|treatment|service|item))? (?:has|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b|\b(?:is|are) (?:therefore |thus )?approved\b/i;
 
 export function findingOf(sentence: string): Finding | null {
   if (NOT_NECESSARY.test(sentence)) return 'notNecessary';
@@ -31,13 +31,18 @@ function endsSentence(text: string, i: number): boolean {
 
 /** Sentences that report what someone else decided (UR, the claims administrator, an earlier review). */
 const ATTRIBUTED = /\b(?:utilization review|UR|claims administrator|previously (?:non-?certified|denied|modified|determined|found)|prior (?:UR|review|reviewer|determination|decision)|was (?:non-?certified|denied|modified)|had been (?:non-?certified|denied|modified))\b/i;
-/** Wording that states a medical-necessity finding ("is certified", "non-certified" count too). */
-const NECESSITY_WORDS = /medical(?:ly)? necess|\b(?:is|are|be) (?:non-?)?certified\b|\bnon-?certified\b/i;
+/** Wording that states a medical-necessity finding ("is certified", "non-certified", "medically indicated" count too). */
+const NECESSITY_WORDS = /medical(?:ly)? necess|\bmedically (?:indicated|appropriate|reasonable)\b|\b(?:is|are|be) (?:non-?)?certified\b|\bnon-?certified\b/i;
+/**
+ * A hypothetical states no finding about the request as made: "Should a flare occur, a short
+ * course may be medically necessary", "A purchase would not be medically necessary unless ...".
+ */
+const HYPOTHETICAL = /^(?:if|should|unless|once|when|until)\b|\b(?:may|might|could)(?: not)?(?: (?:also|still|then|only|later))? be(?:come)?\b|\b(?:unless|until)\b/i;
 
 /** The finding a sentence states in the reviewer's own words (quoted guideline text removed). */
 function sentenceFinding(text: string, from: number, to: number, plainOnly: boolean): Finding | null {
   const sentence = stripQuoted(text.slice(from, to));
-  if (ATTRIBUTED.test(sentence)) return null;
+  if (ATTRIBUTED.test(sentence) || HYPOTHETICAL.test(sentence)) return null;
   if (plainOnly) return /\b(?:request|therefore|thus|accordingly|consequently|as such)\b/i.test(sentence) ? findingOf(sentence) : null;
   return NECESSITY_WORDS.test(sentence) ? findingOf(sentence) : null;
 }
