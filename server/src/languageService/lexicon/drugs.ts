@@ -17,11 +17,15 @@ export const DRUGS: DrugEntry[] = [
   { generic: 'alprazolam', brands: ['Xanax'], drugClass: 'Benzodiazepine' },
   { generic: 'lorazepam', brands: ['Ativan'], drugClass: 'Benzodiazepine' },
   { generic: 'clonazepam', brands: ['Klonopin'], drugClass: 'Benzodiazepine' },
+  { generic: 'temazepam', brands: ['Restoril'], drugClass: 'Benzodiazepine' },
   { generic: 'hydrocodone/acetaminophen', brands: ['Norco', 'Vicodin', 'Lortab'], drugClass: 'Opioids' },
   { generic: 'oxycodone', brands: ['OxyContin', 'Roxicodone'], drugClass: 'Opioids' },
   { generic: 'oxycodone/acetaminophen', brands: ['Percocet', 'Endocet'], drugClass: 'Opioids' },
   { generic: 'tramadol', brands: ['Ultram', 'Ultram ER'], drugClass: 'Opioids' },
   { generic: 'tramadol/acetaminophen', brands: ['Ultracet'], drugClass: 'Opioids' },
+  { generic: 'acetaminophen/codeine', brands: ['Tylenol #3', 'Tylenol #4', 'Tylenol with Codeine'], drugClass: 'Opioids' },
+  { generic: 'hydrocodone/ibuprofen', brands: ['Vicoprofen'], drugClass: 'Opioids' },
+  { generic: 'oxymorphone', brands: ['Opana', 'Opana ER'], drugClass: 'Opioids' },
   { generic: 'tapentadol', brands: ['Nucynta'], drugClass: 'Opioids' },
   { generic: 'morphine', brands: ['MS Contin', 'Kadian'], drugClass: 'Opioids' },
   { generic: 'hydromorphone', brands: ['Dilaudid'], drugClass: 'Opioids' },
@@ -36,6 +40,10 @@ export const DRUGS: DrugEntry[] = [
   { generic: 'meloxicam', brands: ['Mobic'], drugClass: 'NSAID' },
   { generic: 'diclofenac', brands: ['Voltaren', 'Flector', 'Pennsaid'], drugClass: 'NSAID' },
   { generic: 'celecoxib', brands: ['Celebrex'], drugClass: 'NSAID' },
+  { generic: 'ketorolac', brands: ['Toradol'], drugClass: 'NSAID' },
+  { generic: 'flurbiprofen', brands: ['Ansaid'], drugClass: 'NSAID' },
+  { generic: 'ketoprofen', brands: ['Orudis'], drugClass: 'NSAID' },
+  { generic: 'acetaminophen', brands: ['Tylenol'], drugClass: 'Analgesic' },
   { generic: 'etodolac', brands: ['Lodine'], drugClass: 'NSAID' },
   { generic: 'nabumetone', brands: ['Relafen'], drugClass: 'NSAID' },
   { generic: 'omeprazole', brands: ['Prilosec'], drugClass: 'Proton Pump Inhibitors' },
@@ -46,7 +54,11 @@ export const DRUGS: DrugEntry[] = [
   { generic: 'famotidine', brands: ['Pepcid'], drugClass: 'H2 Blocker' },
   { generic: 'ondansetron', brands: ['Zofran'], drugClass: 'Antiemetic' },
   { generic: 'lidocaine', brands: ['Lidoderm'], drugClass: 'Topical Analgesic' },
+  { generic: 'methyl salicylate/capsaicin/menthol/lidocaine', brands: ['Terocin'], drugClass: 'Topical Compounds' },
+  { generic: 'capsaicin', brands: ['Zostrix'], drugClass: 'Topical Analgesic' },
   { generic: 'duloxetine', brands: ['Cymbalta'], drugClass: 'Antidepressant' },
+  { generic: 'venlafaxine', brands: ['Effexor', 'Effexor XR'], drugClass: 'Antidepressant' },
+  { generic: 'bupropion', brands: ['Wellbutrin'], drugClass: 'Antidepressant' },
   { generic: 'amitriptyline', brands: ['Elavil'], drugClass: 'Antidepressant' },
   { generic: 'nortriptyline', brands: ['Pamelor'], drugClass: 'Antidepressant' },
   { generic: 'trazodone', brands: ['Desyrel'], drugClass: 'Antidepressant' },
@@ -71,11 +83,11 @@ export function lookupDrug(name: string): DrugEntry | undefined {
 
 /** Finds the first lexicon drug named in `text`, with the name as written. */
 export function findDrug(text: string): { entry: DrugEntry; name: string; isBrand: boolean } | undefined {
-  const words = /[A-Za-z][A-Za-z-]*(?: (?:ER|XR|CR|Contin))?/g;
+  const words = /[A-Za-z][A-Za-z-]*(?: (?:ER|XR|CR|Contin|#\d(?!\d)|[Ww]ith [Cc]odeine))?/g;
   let m: RegExpExecArray | null;
   while ((m = words.exec(text))) {
     const w = m[0];
-    // Two-word brands ("MS Contin", "Ultram ER") first, then the first word alone.
+    // Two-word brands ("MS Contin", "Ultram ER", "Tylenol #3") first, then the first word alone.
     const whole = w.indexOf(' ') > 0 ? byName.get(w.toLowerCase()) : undefined;
     const name = whole ? w : w.indexOf(' ') > 0 ? w.slice(0, w.indexOf(' ')) : w;
     const entry = whole ?? byName.get(name.toLowerCase());

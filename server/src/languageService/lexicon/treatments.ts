@@ -6,40 +6,52 @@ import type { Treatment } from '../model';
 import { findDrug } from './drugs';
 
 const CATEGORY_RULES: Array<[RegExp, string]> = [
-  [/\b(MRI|CT scan|CT|X-?rays?|radiograph|ultrasound|bone scan|imaging)\b/i, 'Diagnostic Testing'],
+  // Before the rest: "Transportation to the surgery center", "Home health aide after surgery".
+  [/\b(transportation)\b/i, 'Transportation'],
+  [/\b(home health|home care|caregiver)\b/i, 'Home Health'],
+  [/\b(MRI|MRA|MR arthrogram|arthrogram|myelogram|CT scan|CT|X-?rays?|radiograph|ultrasound|bone scan|imaging)\b/i, 'Diagnostic Testing'],
   [/\b(EMG|NCV|NCS|nerve conduction|electromyograph)/i, 'Diagnostic Testing'],
   [/\b(urine drug|drug screen|lab|blood test|panel|toxicology)\b/i, 'Diagnostic Testing'],
   [/\b(TENS|interferential|H-wave|stimulat)/i, 'DMEPOS'],
-  [/\b(brace|orthotic|orthosis|cane|walker|wheelchair|DME|cold therapy|hot\/cold|cryotherapy|pillow|mattress|unit)\b/i, 'DMEPOS'],
+  [/\b(brace|orthotic|orthosis|LSO|splint|strap|sling|collar|cane|walker|wheelchair|DME|cold therapy|hot\/cold|cryotherapy|pillow|mattress|unit)\b/i, 'DMEPOS'],
   [/\b(injection|epidural|ESI|block|radiofrequency|ablation|rhizotomy|trigger point)/i, 'Injection'],
   [/\b(acupuncture)\b/i, 'Rehabilitation'],
   [/\b(chiropractic|manipulation)\b/i, 'Rehabilitation'],
   [/\b(physical therapy|occupational therapy|PT|OT|aquatic therapy|therapy sessions?)\b/i, 'Rehabilitation'],
-  [/\b(psycholog|psychiatr|cognitive behavio|CBT|biofeedback)/i, 'Psych Services'],
+  [/\b(psycholog|psychiatr|psychotherap|cognitive behavio|CBT|biofeedback)/i, 'Psych Services'],
   [/\b(functional restoration|work hardening|work conditioning|program)\b/i, 'Programs'],
   [/\b(?:surgery|surgical|arthroscop[a-z]*|arthroplasty|fusion|discectomy|laminectomy|replacement|repair|release|decompression|[a-z]+ectomy|[a-z]+otomy)\b/i, 'Surgery'],
-  [/\b(home health|home care|caregiver)\b/i, 'Home Health'],
-  [/\b(transportation)\b/i, 'Transportation'],
-  [/\b(consult|evaluation|follow-?up|office visit|referral)\b/i, 'Evaluation & Management'],
-  [/\b(cream|gel|patch|ointment|compound|topical)\b/i, 'Pharmaceuticals'],
+  [/\b(consult(?:ation)?s?|evaluation|follow-?up|office visit|referral|clearance)\b/i, 'Evaluation & Management'],
+  [/\b(cream|gel|patch|ointment|lotion|compound|topical)\b/i, 'Pharmaceuticals'],
 ];
 
-const DOSE = /\b\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s?(?:mg|mcg|ml|g|%|units?)\b/i;
+/** A compounded product names several drugs: the product is the treatment, not its first ingredient. */
+const COMPOUND = /\bcompound(?:ed)?\b/i;
+/** `5%` and `180gm` end at a non-letter (a `\b` would not match after `%`). */
+const DOSE = /\b\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s?(?:mg|mcg|ml|gm|g|%|units?)(?![A-Za-z])/i;
+/** `#120` wins over a count earlier in the title ("1-2 tablets ... #120"). */
+const COUNT = /#\s?\d+\b/;
 const QUANTITY = /(?:#\s?\d+|\bQTY:?\s?\d+|\bx\s?\d+(?:\s?(?:sessions?|visits?|days?|weeks?))?|\b\d+\s(?:sessions?|visits?|tablets?|capsules?|refills?|patches?))\b/i;
-const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+\s?h(?:ours?|rs?)?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
+const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+(?:-\d+)?\s?h(?:ours?|rs?)?|every \d+(?:-\d+)? hours?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
 
 export function readTreatment(title: string): Treatment | null {
   // Titles are short; cap what the patterns see so no input can make them slow.
   const t = (title.length > 300 ? title.slice(0, 300) : title).trim();
   if (!t) return null;
-  const drug = findDrug(t.length > 300 ? t.slice(0, 300) : t);
+  const compound = COMPOUND.test(t);
+  const drug = compound ? undefined : findDrug(t);
   // "8 sessions of aquatic therapy": the count is the quantity, the rest names the service.
   const lead = /^(\d+ (?:sessions?|visits?|treatments?)) of /i.exec(t);
-  const treatment: Treatment = { name: drug ? drug.name : serviceName(lead ? t.slice(lead[0].length) : t) };
+  // "Topical compound: Flurbiprofen 20%/Lidocaine 5% ...": the product is named before the colon.
+  const named = compound && t.indexOf(':') > 0 ? t.slice(0, t.indexOf(':')) : lead ? t.slice(lead[0].length) : t;
+  const treatment: Treatment = { name: drug ? drug.name : serviceName(named) };
   if (drug) {
     treatment.generic = drug.entry.generic;
     if (drug.isBrand) treatment.brand = drug.name;
     treatment.drugClass = drug.entry.drugClass;
+    treatment.category = 'Pharmaceuticals';
+  } else if (compound) {
+    treatment.drugClass = 'Topical Compounds';
     treatment.category = 'Pharmaceuticals';
   } else {
     for (const [re, cat] of CATEGORY_RULES) {
@@ -51,7 +63,9 @@ export function readTreatment(title: string): Treatment | null {
   }
   const dose = DOSE.exec(t);
   if (dose) treatment.dose = dose[0];
-  const qty = lead ? [lead[1]] : QUANTITY.exec(t);
+  // A brand that holds a number sign ("Tylenol #3") is not a count.
+  const rest = drug && drug.name.includes('#') ? t.slice(t.indexOf(drug.name) + drug.name.length) : t;
+  const qty = lead ? [lead[1]] : (COUNT.exec(rest) ?? QUANTITY.exec(rest));
   if (qty) treatment.quantity = qty[0];
   const freq = FREQUENCY.exec(t);
   if (freq) treatment.frequency = freq[0];

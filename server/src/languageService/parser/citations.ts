@@ -61,8 +61,13 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
   const c: Citation = { kind, text, range };
   const pages = /\bPages?(?:\(s\))?\s*(?::\s*)?(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
   if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/(?<![ ,-])[ ,-]+$/, '');
-  const chapter = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ?? (odg ? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text) : null);
-  if (chapter) c.chapter = chapter[1];
+  const chapter =
+    /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ??
+    (odg
+      ? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text)
+      : // 2017 MTUS chapters by name: "ACOEM Low Back Disorders (2017)", "MTUS (2017) Opioids".
+        /\bACOEM ((?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints))\b|\bMTUS \(20\d\d\),? ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})/.exec(text));
+  if (chapter) c.chapter = chapter[1] ?? chapter[2];
   const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i.exec(text);
   if (section) c.section = section[1].trim();
   return c;

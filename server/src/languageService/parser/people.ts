@@ -76,8 +76,9 @@ export function readReviewer(lines: readonly Line[], from = 0, to = lines.length
 }
 
 const AGE = /\b(\d{1,3})[- ]?(?:years?|yr\.?)[- ]old,?\s+(?:(?:right|left)[- ]handed\s+|injured\s+|[A-Za-z]+\s+)?(male|female|man|woman|gentleman|lady)\b/i;
+/** "injury on", "injured his neck and right shoulder on", "was hurt on", "after a fall on", "date of injury:" ... then the date. */
 const DOI =
-  /\b(?:injur(?:y|ies|ed)\s+(?:on|of|dated)|injured (?:his|her|their) [a-z]+(?: [a-z]+)? on|date of injury(?: of| was| is)?:?|DOI:?)\s+(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})/i;
+  /\b(?:injur(?:y|ies|ed)\s+(?:on|of|dated)|(?:injured|hurt|twisted|strained) (?:his|her|their) [a-z]+(?: [a-z]+){0,4} on|(?:was|were) (?:hurt|injured) on|(?:a|the) (?:fall|collision|accident|motor vehicle accident) on|date of injury(?: of| was| is)?:?|DOI:?)\s+(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})/i;
 
 /** Reads the patient from the case summary: lines `from`..`to`, starting at `fromChar` on the first. */
 export function readPatient(lines: readonly Line[], from = 0, to = lines.length - 1, fromChar?: number): Patient {
