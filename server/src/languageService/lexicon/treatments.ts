@@ -32,7 +32,7 @@ const DOSE = /\b\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?\s?(?:mg|mcg|ml|gm|g|%|units?)(
 /** `#120` wins over a count earlier in the title ("1-2 tablets ... #120"). */
 const COUNT = /#\s?\d+\b/;
 const QUANTITY = /(?:#\s?\d+|\bQTY:?\s?\d+|\bx\s?\d+(?:\s?(?:sessions?|visits?|days?|weeks?))?|\b\d+\s(?:sessions?|visits?|tablets?|capsules?|refills?|patches?))\b/i;
-const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+(?:-\d+)?\s?h(?:ours?|rs?)?|every \d+(?:-\d+)? hours?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
+const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+(?:-\d+)?\s?h(?:ours?|rs?)?|every \d+(?:-\d+)? hours?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:\/|a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
 
 export function readTreatment(title: string): Treatment | null {
   // Titles are short; cap what the patterns see so no input can make them slow.
