@@ -21,6 +21,11 @@ const LAYOUT_FIXTURES = [
   'long-wraps-unlabelled-ca',
   'notice-five-items',
   'colon-paren-titles',
+  'heading-trail-furniture',
+  'title-abbreviation-furniture',
+  'pharma-dosing-titles',
+  'single-line-paragraphs',
+  'surgery-cover-page',
 ];
 
 const summary = (text: string) =>
