@@ -42,8 +42,12 @@ export async function extractWithPdfjs(data: Uint8Array): Promise<PdfExtraction>
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
 async function readPage(pdfjs: Pdfjs, page: PdfPage): Promise<PageText> {
-  const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
+  let viewport = page.getViewport({ scale: 1 });
+  // A page turned by a viewer (/Rotate) or drawn turned shows its text sideways: read it in
+  // the direction most of its text runs, so its lines are upright again.
+  const turn = dominantTurn(pdfjs, viewport.transform, content.items);
+  if (turn) viewport = page.getViewport({ scale: 1, rotation: (viewport.rotation + turn) % 360 });
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
@@ -55,4 +59,25 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage): Promise<PageText> {
   }
   page.cleanup();
   return { runs, width: viewport.width, height: viewport.height };
+}
+
+type TextItems = Awaited<ReturnType<PdfPage['getTextContent']>>['items'];
+
+/**
+ * The quarter turn (0, 90, 180 or 270 degrees) that makes most of a page's text upright,
+ * counting characters; 0 when most of it already is (a diagonal watermark never turns a page).
+ */
+function dominantTurn(pdfjs: Pdfjs, viewportTransform: number[], items: TextItems): number {
+  const chars = [0, 0, 0, 0];
+  for (const item of items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const m = pdfjs.Util.transform(viewportTransform, item.transform) as number[];
+    // Reading direction in viewport coordinates (y down): 0 = left to right, 90 = downwards.
+    const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+    const quarter = Math.round(angle / 90);
+    if (Math.abs(angle - quarter * 90) > 1) continue;
+    chars[(quarter + 4) % 4] += item.str.length;
+  }
+  const best = chars.indexOf(Math.max(...chars));
+  return best === 0 || chars[best] <= chars[0] ? 0 : (360 - best * 90) % 360;
 }
