@@ -91,3 +91,28 @@ test('text at an angle is left out, unless a page holds nothing else', () => {
   assert.deepEqual(layoutPages([page(run('Soma #60: Upheld', 72, 100), mark)]).lines, ['Soma #60: Upheld']);
   assert.deepEqual(layoutPages([page(mark)]).lines, ['CONFIDENTIAL']);
 });
+
+test('table cells up to half a font size off the row baseline join it; overprinting lines do not', () => {
+  const row = layoutPages([page(run('Case Number:', 75, 100), run('CM16-0213037', 240, 96), run('Date Assigned:', 75, 120), run('11/09/2016', 240, 124))]);
+  assert.deepEqual(row.lines, ['Case Number: CM16-0213037', 'Date Assigned: 11/09/2016']);
+  // Text above other text is a line of its own, however close.
+  const stacked = layoutPages([page(run('Soma #60: Upheld', 72, 100), run('Claims Administrator', 72, 104.5))]);
+  assert.deepEqual(stacked.lines, ['Soma #60: Upheld', 'Claims Administrator']);
+});
+
+test('a page number above the margin band goes when it is the first or last line of its page; a number in the text stays', () => {
+  const pages = [1, 2].map((n) => page(run(`Page ${n} of 2`, 72, 90, 8), run('Body line one', 72, 300), run('2', 72, 312), run('Body line three', 72, 324), run(`${n}`, 300, 700, 8)));
+  assert.deepEqual(layoutPages(pages).lines, ['Body line one', '2', 'Body line three', 'Body line one', '2', 'Body line three']);
+});
+
+test('a running Case Number header is dropped when the letter header already gave the case number', () => {
+  const pages = [1, 2, 3].map((n) => page(run('Case Number: CM16-0213037', 72, 30, 8), run(`Text ${n}`, 72, 100)));
+  pages[0].runs.splice(0, 1, run('Case Number:', 72, 88), run('CM16-0213037', 200, 88));
+  assert.deepEqual(layoutPages(pages).lines, ['Case Number: CM16-0213037', 'Text 1', 'Text 2', 'Text 3']);
+});
+
+test("an item's first lines at the very top of two pages are letter text, not a running header or page number", () => {
+  const line = 'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines';
+  const pages = [1, 2].map((n) => page(run(line, 72, 40), run(`Page(s): ${n}.`, 72, 52)));
+  assert.deepEqual(layoutPages(pages).lines, [line, 'Page(s): 1.', line, 'Page(s): 2.']);
+});
