@@ -55,6 +55,8 @@ export interface ProducerOptions {
    * no font file; with `ligatures`, `fi` and `fl` are single glyphs mapped to two letters.
    */
   cidFonts?: boolean;
+  /** Bold text printed twice per word, a quarter point apart (a printer driver's fake bold). */
+  fakeBold?: boolean;
   /** Break the page after each line for which this returns true. */
   breakAfter?: (line: string) => boolean;
 }
@@ -251,6 +253,15 @@ function showPiece(p: Piece, o: ProducerOptions, fontName: (b?: boolean) => stri
       x += width + advance(font, ' ', p.size);
     });
     return [...ops, '100 Tz', '0 Tr'];
+  }
+  if (o.fakeBold && p.bold) {
+    const ops: string[] = [];
+    let x = p.x;
+    for (const word of p.text.split(' ')) {
+      for (const dx of [0, 0.25]) ops.push(...at(x + dx, p.y, p.size), `${literal(word)} Tj`);
+      x += advance(font, `${word} `, p.size);
+    }
+    return ops;
   }
   const head = at(p.x, p.y, p.size);
   if (!o.kernedTJ) return [...head, `${literal(p.text)} Tj`];

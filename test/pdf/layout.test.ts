@@ -116,3 +116,14 @@ test("an item's first lines at the very top of two pages are letter text, not a 
   const pages = [1, 2].map((n) => page(run(line, 72, 40), run(`Page(s): ${n}.`, 72, 52)));
   assert.deepEqual(layoutPages(pages).lines, [line, 'Page(s): 1.', line, 'Page(s): 2.']);
 });
+
+test('fake bold printed twice per word reads once, however pdfjs glued the shifted copies', () => {
+  // pdfjs items for CLINICAL CASE SUMMARY printed word by word, each word twice 0.3pt apart.
+  const glued = layoutPages([
+    page(run('CLINICAL', 72, 100), run('CLINICAL', 72.3, 100), run('CASE', 125, 100), run('CASE SUMMARY', 125.3, 100), run('SUMMARY', 155.3, 100)),
+  ]);
+  assert.deepEqual(glued.lines, ['CLINICAL CASE SUMMARY']);
+  // The shifted copy glued to the next word, the next word's copy glued to the one after.
+  const overlapping = layoutPages([page(run('Flexeril', 72, 100), run('Flexeril #60:', 72.25, 100), run('#60: Overturned', 110.25, 100), run('Overturned', 135.25, 100))]);
+  assert.deepEqual(overlapping.lines, ['Flexeril #60: Overturned']);
+});

@@ -21,6 +21,7 @@ const afterHeadings = (line: string) => /:$|: (Upheld|Overturned)$/.test(line) &
 const SHAPES: Record<string, (f: (typeof FIXTURES)[number]) => ProducerOptions> = {
   'one TJ per line, kerned, words placed by offsets with no spaces': (f) => ({ header: f.header, kernedTJ: true }),
   'bold outcome run, larger and raised; bold headings': (f) => ({ header: f.header, boldOutcome: { dy: 0.8, size: 11 }, boldHeadings: true }),
+  'fake bold: bold headings and outcomes printed twice per word, shifted': (f) => ({ header: f.header, boldHeadings: true, boldOutcome: { dy: 0, size: 10 }, fakeBold: true }),
   'bold outcome run, lowered, inside kerned TJ lines': (f) => ({ header: f.header, kernedTJ: true, boldOutcome: { dy: -1.2, size: 10 } }),
   'bordered header cells, right-aligned values 2pt above the labels': (f) => ({ header: f.header, valueDy: 2 }),
   'bordered header cells, values 4pt above the labels': (f) => ({ header: f.header, valueDy: 4 }),

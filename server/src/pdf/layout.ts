@@ -151,10 +151,7 @@ function buildLine(runs: TextRun[]): PageLine {
   const size = Math.max(...runs.map((r) => (r.size > 0 ? r.size : 10)));
   const fragments: Fragment[] = [];
   let current: Fragment | null = null;
-  let prev: TextRun | null = null;
-  for (const run of runs) {
-    // Producers fake bold by printing the same text twice, slightly shifted.
-    if (prev && run.str === prev.str && Math.abs(run.x - prev.x) < size * 0.2) continue;
+  for (const run of withoutDoublePrints(runs, size)) {
     const gap = current ? run.x - current.end : 0;
     if (!current || gap > COLUMN_GAP * size) {
       current = { x: run.x, end: run.x + run.width, text: run.str.trim() };
@@ -165,10 +162,51 @@ function buildLine(runs: TextRun[]): PageLine {
       current.text = current.text.trimEnd();
       current.end = Math.max(current.end, run.x + run.width);
     }
-    prev = run;
   }
   const y = runs[0].y;
   return { y, lastY: y, size, fragments };
+}
+
+/**
+ * Producers fake bold by printing text twice, slightly shifted; pdfjs may glue a shifted copy
+ * to the next word (`CASE` at 125, `CASE SUMMARY` at 125.3, `SUMMARY` at 155.3). A run that
+ * starts where the last kept one starts and extends its text replaces it; a run ending where
+ * the last kept one ends, whose text that one ends with, is dropped; a run starting inside it
+ * whose first characters repeat its last ones is joined to it without the repeat. Runs
+ * sorted by x.
+ */
+function withoutDoublePrints(runs: readonly TextRun[], size: number): TextRun[] {
+  const kept: TextRun[] = [];
+  const slack = 0.2 * size;
+  for (const run of runs) {
+    const last = kept[kept.length - 1];
+    const lastEnd = last ? last.x + last.width : 0;
+    if (!last || run.x >= lastEnd - slack) kept.push(run);
+    else if (Math.abs(run.x - last.x) < slack && bare(run.str).startsWith(bare(last.str))) kept[kept.length - 1] = run;
+    else if (Math.abs(run.x + run.width - lastEnd) < slack && bare(last.str).endsWith(bare(run.str))) continue;
+    else {
+      const repeat = repeatedStart(last, run);
+      kept[kept.length - 1] = repeat ? { ...last, str: last.str.trimEnd() + run.str.trimStart().slice(repeat), width: Math.max(lastEnd, run.x + run.width) - last.x } : last;
+      if (!repeat) kept.push(run);
+    }
+  }
+  return kept;
+}
+
+const bare = (str: string): string => str.replace(/\s+/g, '');
+
+/**
+ * How many leading characters of `run` (which starts inside `last`) print over the end of
+ * `last`: the number its overlap's width suggests, give or take one, when `last` ends with
+ * them; 0 when none fits.
+ */
+function repeatedStart(last: TextRun, run: TextRun): number {
+  const a = last.str.trimEnd();
+  const b = run.str.trimStart();
+  if (!b.length || run.width <= 0) return 0;
+  const estimate = Math.round(((last.x + last.width - run.x) / run.width) * b.length);
+  for (let k = Math.min(b.length, estimate + 1); k >= Math.max(1, estimate - 1); k--) if (a.endsWith(b.slice(0, k))) return k;
+  return 0;
 }
 
 /**
