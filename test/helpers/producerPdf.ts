@@ -57,6 +57,10 @@ export interface ProducerOptions {
   cidFonts?: boolean;
   /** Bold text printed twice per word, a quarter point apart (a printer driver's fake bold). */
   fakeBold?: boolean;
+  /** The whole page drawn turned by this many degrees about its centre (a page scanned askew, with its OCR layer). */
+  skew?: number;
+  /** Guideline lines slanted by the text matrix (a synthetic italic). */
+  slantedGuidelines?: boolean;
   /** Break the page after each line for which this returns true. */
   breakAfter?: (line: string) => boolean;
 }
@@ -72,6 +76,7 @@ interface Piece {
   y: number;
   size: number;
   bold?: boolean;
+  slanted?: boolean;
 }
 
 export async function writeProducerPdf(text: string, o: ProducerOptions = {}): Promise<Uint8Array> {
@@ -131,7 +136,7 @@ export async function writeProducerPdf(text: string, o: ProducerOptions = {}): P
           { text: before, x: MARGIN, y, size },
           { text: outcome[1], x: x2, y: y + o.boldOutcome!.dy, size: o.boldOutcome!.size, bold: true },
         ]);
-      } else place([{ text: line, x: MARGIN, y, size, bold: heading && o.boldHeadings }]);
+      } else place([{ text: line, x: MARGIN, y, size, bold: heading && o.boldHeadings, slanted: o.slantedGuidelines && /guideline:/.test(para) }]);
       y -= leading;
       linesOnPage++;
       if (o.breakAfter?.(line)) newPage();
@@ -177,6 +182,10 @@ export async function writeProducerPdf(text: string, o: ProducerOptions = {}): P
     const turn: Record<number, string> = { 90: `0 1 -1 0 ${pw} 0`, 180: `-1 0 0 -1 ${pw} ${ph}`, 270: `0 -1 1 0 0 ${ph}` };
     ops.push(`q 1 0 0 1 ${ox} ${oy} cm`);
     if (turned) ops.push(`${turn[o.rotate!]} cm`);
+    if (o.skew) {
+      const [c, s] = [Math.cos((o.skew * Math.PI) / 180), Math.sin((o.skew * Math.PI) / 180)];
+      ops.push(`1 0 0 1 ${W / 2} ${H / 2} cm ${c.toFixed(5)} ${s.toFixed(5)} ${(-s).toFixed(5)} ${c.toFixed(5)} 0 0 cm 1 0 0 1 ${-W / 2} ${-H / 2} cm`);
+    }
     if (image) ops.push(`q 160 0 0 40 ${MARGIN} ${H - 64} cm /Im1 Do Q`);
     if (index === 0) ops.push(...headerBorders);
     const text = ['BT', ...[...pieces, ...extra].flatMap((p) => showPiece(p, o, fontName, fontOf)), 'ET'];
@@ -237,10 +246,11 @@ function showPiece(p: Piece, o: ProducerOptions, fontName: (b?: boolean) => stri
   const name = o.ligatures && !o.cidFonts && !p.bold && /f[il]/.test(p.text) ? '/F3' : fontName(p.bold);
   const literal = (t: string) => encode(t, o);
   const k = o.tenthsCtm ? 10 : 1;
+  const slant = p.slanted ? 0.21 : 0;
   const at = (x: number, y: number, size: number) =>
     o.unitFontSize
-      ? [`${name} 1 Tf`, `${size * k} 0 0 ${size * k} ${(x * k).toFixed(2)} ${(y * k).toFixed(2)} Tm`]
-      : [`${name} ${size * k} Tf`, `1 0 0 1 ${(x * k).toFixed(2)} ${(y * k).toFixed(2)} Tm`];
+      ? [`${name} 1 Tf`, `${size * k} 0 ${slant * size * k} ${size * k} ${(x * k).toFixed(2)} ${(y * k).toFixed(2)} Tm`]
+      : [`${name} ${size * k} Tf`, `1 0 ${slant} 1 ${(x * k).toFixed(2)} ${(y * k).toFixed(2)} Tm`];
   if (o.ocr) {
     // Word boxes from an OCR engine: each word sized and placed on its own, stretched to its box.
     const ops = ['3 Tr'];

@@ -55,6 +55,9 @@ const SHAPES: Record<string, (f: (typeof FIXTURES)[number]) => ProducerOptions> 
   'drawn at a tenth of the scale (0.1 cm), sizes in the text matrix': (f) => ({ header: f.header, tenthsCtm: true, unitFontSize: true, boldOutcome: { dy: 0.5, size: 10 } }),
   'page content in a Form XObject shrunk to 92%': (f) => ({ header: f.header, formScale: 0.92, footer: pageOf }),
   'OCR text layer: invisible words, jittered baselines and sizes': (f) => ({ header: f.header, ocr: true, footer: pageOf }),
+  'OCR text layer of a page scanned 2 degrees askew': (f) => ({ header: f.header, ocr: true, skew: 2, footer: pageOf }),
+  'page scanned 1.2 degrees askew the other way, kerned TJ lines': (f) => ({ header: f.header, kernedTJ: true, skew: -1.2, valueDy: 2 }),
+  'guideline lines in a synthetic italic (slanted text matrix)': (f) => ({ header: f.header, slantedGuidelines: true, unitFontSize: true }),
 };
 
 for (const fixture of FIXTURES) {
