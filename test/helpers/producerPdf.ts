@@ -38,6 +38,8 @@ export interface ProducerOptions {
   /** Running header on pages 2.. and footer on every page (1-based page, page count). */
   runningHeader?: (page: number, pages: number) => string;
   footer?: (page: number, pages: number) => string;
+  /** The running header on page 1 too (a fax machine's header line). */
+  runningHeaderOnPage1?: boolean;
   /** Baseline of the footer, from the bottom of the page (default 36). */
   footerY?: number;
   /** `fi` and `fl` are drawn as the ligature glyphs of the font's encoding. */
@@ -172,7 +174,7 @@ export async function writeProducerPdf(text: string, o: ProducerOptions = {}): P
     : { F1: regular.ref, F2: bold.ref, ...(ligatureFont ? { F3: ligatureFont } : {}) };
   pages.forEach((pieces, index) => {
     const extra: Piece[] = [];
-    const runningHeader = index > 0 ? o.runningHeader?.(index + 1, pages.length) : undefined;
+    const runningHeader = index > 0 || o.runningHeaderOnPage1 ? o.runningHeader?.(index + 1, pages.length) : undefined;
     if (runningHeader) extra.push({ text: runningHeader, x: W - MARGIN - advance(regular, runningHeader, 8), y: H - 36, size: 8 });
     const footer = o.footer?.(index + 1, pages.length);
     if (footer) extra.push({ text: footer, x: (W - advance(regular, footer, 8)) / 2, y: o.footerY ?? 36, size: 8 });

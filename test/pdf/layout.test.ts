@@ -127,3 +127,10 @@ test('fake bold printed twice per word reads once, however pdfjs glued the shift
   const overlapping = layoutPages([page(run('Flexeril', 72, 100), run('Flexeril #60:', 72.25, 100), run('#60: Overturned', 110.25, 100), run('Overturned', 135.25, 100))]);
   assert.deepEqual(overlapping.lines, ['Flexeril #60: Overturned']);
 });
+
+test("a fax machine's header and a Bates number footer go; letter lines in the margins that differ only in numbers stay", () => {
+  const pages = [1, 2].map((n) =>
+    page(run(`11/29/2016 14:0${n} FAX 916 605 4270 #000${n}/0002`, 72, 30, 8), run(`Text ${n}`, 72, 100), run(`Page(s): 6${n}-66.`, 72, 740), run(`IMR00012${n}`, 500, 770, 8)),
+  );
+  assert.deepEqual(layoutPages(pages).lines, ['Text 1', '', 'Page(s): 61-66.', 'Text 2', '', 'Page(s): 62-66.']);
+});

@@ -39,6 +39,13 @@ const SHAPES: Record<string, (f: (typeof FIXTURES)[number]) => ProducerOptions> 
     footer: pageOf,
     runningHeader: () => `Case Number: ${f.caseNumber}`,
   }),
+  "a fax machine's header and a Bates number footer on every page; an item heading waits on the page before for its outcome": (f) => ({
+    header: f.header,
+    runningHeaderOnPage1: true,
+    runningHeader: (p, n) => `11/29/2016 14:0${p} FAX 916 605 4270 MAXIMUS FEDERAL #000${p}/000${n}`,
+    footer: (p) => `IMR00012${p}`,
+    breakAfter: (line) => /spine:$/.test(line),
+  }),
   'footer set high, above the bottom margin band': (f) => ({ header: f.header, footer: pageOf, footerY: 70, breakAfter: afterHeadings }),
   'item headings last on their page, guidelines on the next': (f) => ({ header: f.header, breakAfter: afterHeadings, footer: pageOf, kernedTJ: true }),
   'fi and fl ligature glyphs': (f) => ({ header: f.header, ligatures: true }),

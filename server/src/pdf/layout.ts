@@ -325,7 +325,8 @@ type Band = 'top' | 'bottom' | null;
 /**
  * Running headers and footers. In the top or bottom margin band: a page number (`Page 2 of
  * 4`, `- 2 -`), a line repeated word for word on two or more pages, or a line naming the
- * page that repeats but for its numbers (`Page 2 of 4  CM16-0213037`). A page number is also
+ * page or a fax that repeats but for its numbers (`Page 2 of 4  CM16-0213037`, a fax
+ * machine's header), or a one-word footer that does (a Bates number). A page number is also
  * dropped as a page's first or last line a little further in (a footer set high above a deep
  * bottom margin). Case numbers differ between letters of a bulk export, so those lines stay;
  * a running `Case Number: ...` header is kept once, where its case number first appears, and
@@ -368,7 +369,10 @@ function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): 
     const loose = digitsKey(line);
     if (PAGE_NUMBER.test(loose)) return false;
     if (LETTER_CONTENT.test(text)) return true;
-    const repeated = (exact.get(`${where}|${text}`) ?? 0) >= 2 || (/\bpage\s*#/.test(loose) && (digits.get(`${where}|${loose}`) ?? 0) >= 2);
+    // Lines that differ from page to page only in their numbers: page and fax headers, and a
+    // footer of one word (a Bates number, `IMR000123`).
+    const numbered = /\b(?:page|pg)\s*#|\bfax\b/.test(loose) || (where === 'bottom' && !/\s/.test(text));
+    const repeated = (exact.get(`${where}|${text}`) ?? 0) >= 2 || (numbered && (digits.get(`${where}|${loose}`) ?? 0) >= 2);
     if (!repeated) return true;
     return caseNumbers.length > 0 && !caseNumbers.every((n) => caseNumbersSeen.has(n));
   }
