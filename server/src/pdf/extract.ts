@@ -53,13 +53,14 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage): Promise<PageText> {
     viewport = page.getViewport({ scale: 1, rotation: (viewport.rotation + turn) % 360 });
     placed = place(pdfjs, viewport.transform, items);
   }
-  // A page scanned a little askew has its OCR text at that angle: turn it level.
+  // A page scanned a little askew has its OCR text at that angle: turn it level about the page's centre.
   const skew = dominantSkew(placed);
   const [cos, sin] = [Math.cos((skew * Math.PI) / 180), Math.sin((skew * Math.PI) / 180)];
+  const [cx, cy] = [viewport.width / 2, viewport.height / 2];
   const runs: TextRun[] = placed.map(({ item, m, angle }) => ({
     str: item.str,
-    x: m[4] * cos + m[5] * sin,
-    y: m[5] * cos - m[4] * sin,
+    x: cx + (m[4] - cx) * cos + (m[5] - cy) * sin,
+    y: cy + (m[5] - cy) * cos - (m[4] - cx) * sin,
     width: item.width,
     size: Math.hypot(m[2], m[3]) || item.height,
     upright: Math.abs(angle - skew) <= UPRIGHT_DEGREES,
