@@ -143,3 +143,11 @@ for (const name of seedNames()) {
     });
   }
 }
+
+test('PDF producer: a running Case Number header on page 2 only (first page different) goes; the header table gave the number', async () => {
+  const f = FIXTURES[0];
+  const out = await extractPdf(await writeProducerPdf(f.text, { header: f.header, runningHeader: () => `Case Number: ${f.caseNumber}` }));
+  assert.equal(out.pageCount, 2);
+  assert.deepEqual(out.text.split('\n').filter((l) => l.includes('Case Number')), [`Case Number: ${f.caseNumber}`]);
+  assert.deepEqual(wordsOf(out.text), wordsOf(`${headerText(f.header)}\n\n${f.text}`));
+});

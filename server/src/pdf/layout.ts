@@ -330,7 +330,7 @@ type Band = 'top' | 'bottom' | null;
  * dropped as a page's first or last line a little further in (a footer set high above a deep
  * bottom margin). Case numbers differ between letters of a bulk export, so those lines stay;
  * a running `Case Number: ...` header is kept once, where its case number first appears, and
- * dropped when the letter's own header table already gave it.
+ * dropped when the letter's own header table already gave it, repeated or not.
  */
 function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): void {
   const band = (line: PageLine, page: PageText, fraction: number): Band =>
@@ -369,12 +369,13 @@ function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): 
     const loose = digitsKey(line);
     if (PAGE_NUMBER.test(loose)) return false;
     if (LETTER_CONTENT.test(text)) return true;
+    // A running case header on page 2 only (a first page with its own header) repeats nothing.
+    if (caseNumbers.length > 0 && caseNumbers.every((n) => caseNumbersSeen.has(n))) return false;
     // Lines that differ from page to page only in their numbers: page and fax headers, and a
     // footer of one word (a Bates number, `IMR000123`).
     const numbered = /\b(?:page|pg)\s*#|\bfax\b/.test(loose) || (where === 'bottom' && !/\s/.test(text));
     const repeated = (exact.get(`${where}|${text}`) ?? 0) >= 2 || (numbered && (digits.get(`${where}|${loose}`) ?? 0) >= 2);
-    if (!repeated) return true;
-    return caseNumbers.length > 0 && !caseNumbers.every((n) => caseNumbersSeen.has(n));
+    return !repeated || caseNumbers.length > 0;
   }
 }
 
