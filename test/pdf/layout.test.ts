@@ -69,6 +69,11 @@ test('control characters are dropped; a soft hyphen ending a line prints as a hy
   assert.deepEqual(out.lines, ['Non-', 'MTUS Citation']);
 });
 
+test("a symbol font's private-use bullet (Word's U+F0B7) is dropped, in a run of its own or not", () => {
+  const out = layoutPages([page(run('\uf0b7', 72, 100), run('Soma 350 mg #60:', 90, 100), run('Upheld', 175, 100), run('\uf0a7 TENS unit: Upheld', 72, 112))]);
+  assert.deepEqual(out.lines, ['Soma 350 mg #60: Upheld', 'TENS unit: Upheld']);
+});
+
 test('a wrapped label beside vertically centred cells moves onto its value line', () => {
   // Row cells centred vertically: `Application` above the row's baseline, `Received:` below.
   const out = layoutPages([

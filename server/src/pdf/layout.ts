@@ -210,12 +210,13 @@ function repeatedStart(last: TextRun, run: TextRun): number {
 }
 
 /**
- * Control characters some producers leave in text go; a soft hyphen (U+00AD) at the end of
- * a run is the hyphen printed at a line end, kept as `-` like any hyphenated line end.
+ * Control characters some producers leave in text go, and so do private-use characters (a
+ * symbol font's bullet, U+F0B7 from Word); a soft hyphen (U+00AD) at the end of a run is the
+ * hyphen printed at a line end, kept as `-` like any hyphenated line end.
  */
 function cleanRun(str: string): string {
   // eslint-disable-next-line no-control-regex
-  const plain = str.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  const plain = str.replace(/[\u0000-\u0008\u000b-\u001f\u007f\ue000-\uf8ff]/g, '');
   return plain.endsWith('\u00ad') ? plain.slice(0, -1).replace(/\u00ad/g, '') + '-' : plain.replace(/\u00ad/g, '');
 }
 
