@@ -130,7 +130,7 @@ function drawRuns(page: PDFPage, line: string, x: number, y: number, font: PDFFo
  * How far drawing `text` moves the pen: glyph widths without kerning, since drawText does
  * not kern (pdf-lib's widthOfTextAtSize does, which would leave word gaps too narrow).
  */
-function advance(font: PDFFont, text: string, size: number): number {
+export function advance(font: PDFFont, text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += font.widthOfTextAtSize(ch, size);
   return w;
@@ -184,7 +184,7 @@ function drawHeader(
 }
 
 /** Greedy word wrap by measured width; a word longer than the width gets a line of its own. */
-function wrap(paragraph: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(paragraph: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of paragraph.split(/ +/)) {

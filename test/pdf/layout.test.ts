@@ -69,6 +69,11 @@ test('control characters are dropped; a soft hyphen ending a line prints as a hy
   assert.deepEqual(out.lines, ['Non-', 'MTUS Citation']);
 });
 
+test("a symbol font's private-use bullet (Word's U+F0B7) is dropped, in a run of its own or not", () => {
+  const out = layoutPages([page(run('\uf0b7', 72, 100), run('Soma 350 mg #60:', 90, 100), run('Upheld', 175, 100), run('\uf0a7 TENS unit: Upheld', 72, 112))]);
+  assert.deepEqual(out.lines, ['Soma 350 mg #60: Upheld', 'TENS unit: Upheld']);
+});
+
 test('a wrapped label beside vertically centred cells moves onto its value line', () => {
   // Row cells centred vertically: `Application` above the row's baseline, `Received:` below.
   const out = layoutPages([
@@ -90,4 +95,47 @@ test('text at an angle is left out, unless a page holds nothing else', () => {
   const mark = { ...run('CONFIDENTIAL', 200, 100), upright: false };
   assert.deepEqual(layoutPages([page(run('Soma #60: Upheld', 72, 100), mark)]).lines, ['Soma #60: Upheld']);
   assert.deepEqual(layoutPages([page(mark)]).lines, ['CONFIDENTIAL']);
+});
+
+test('table cells up to half a font size off the row baseline join it; overprinting lines do not', () => {
+  const row = layoutPages([page(run('Case Number:', 75, 100), run('CM16-0213037', 240, 96), run('Date Assigned:', 75, 120), run('11/09/2016', 240, 124))]);
+  assert.deepEqual(row.lines, ['Case Number: CM16-0213037', 'Date Assigned: 11/09/2016']);
+  // Text above other text is a line of its own, however close.
+  const stacked = layoutPages([page(run('Soma #60: Upheld', 72, 100), run('Claims Administrator', 72, 104.5))]);
+  assert.deepEqual(stacked.lines, ['Soma #60: Upheld', 'Claims Administrator']);
+});
+
+test('a page number above the margin band goes when it is the first or last line of its page; a number in the text stays', () => {
+  const pages = [1, 2].map((n) => page(run(`Page ${n} of 2`, 72, 90, 8), run('Body line one', 72, 300), run('2', 72, 312), run('Body line three', 72, 324), run(`${n}`, 300, 700, 8)));
+  assert.deepEqual(layoutPages(pages).lines, ['Body line one', '2', 'Body line three', 'Body line one', '2', 'Body line three']);
+});
+
+test('a running Case Number header is dropped when the letter header already gave the case number', () => {
+  const pages = [1, 2, 3].map((n) => page(run('Case Number: CM16-0213037', 72, 30, 8), run(`Text ${n}`, 72, 100)));
+  pages[0].runs.splice(0, 1, run('Case Number:', 72, 88), run('CM16-0213037', 200, 88));
+  assert.deepEqual(layoutPages(pages).lines, ['Case Number: CM16-0213037', 'Text 1', 'Text 2', 'Text 3']);
+});
+
+test("an item's first lines at the very top of two pages are letter text, not a running header or page number", () => {
+  const line = 'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines';
+  const pages = [1, 2].map((n) => page(run(line, 72, 40), run(`Page(s): ${n}.`, 72, 52)));
+  assert.deepEqual(layoutPages(pages).lines, [line, 'Page(s): 1.', line, 'Page(s): 2.']);
+});
+
+test('fake bold printed twice per word reads once, however pdfjs glued the shifted copies', () => {
+  // pdfjs items for CLINICAL CASE SUMMARY printed word by word, each word twice 0.3pt apart.
+  const glued = layoutPages([
+    page(run('CLINICAL', 72, 100), run('CLINICAL', 72.3, 100), run('CASE', 125, 100), run('CASE SUMMARY', 125.3, 100), run('SUMMARY', 155.3, 100)),
+  ]);
+  assert.deepEqual(glued.lines, ['CLINICAL CASE SUMMARY']);
+  // The shifted copy glued to the next word, the next word's copy glued to the one after.
+  const overlapping = layoutPages([page(run('Flexeril', 72, 100), run('Flexeril #60:', 72.25, 100), run('#60: Overturned', 110.25, 100), run('Overturned', 135.25, 100))]);
+  assert.deepEqual(overlapping.lines, ['Flexeril #60: Overturned']);
+});
+
+test("a fax machine's header and a Bates number footer go; letter lines in the margins that differ only in numbers stay", () => {
+  const pages = [1, 2].map((n) =>
+    page(run(`11/29/2016 14:0${n} FAX 916 605 4270 #000${n}/0002`, 72, 30, 8), run(`Text ${n}`, 72, 100), run(`Page(s): 6${n}-66.`, 72, 740), run(`IMR00012${n}`, 500, 770, 8)),
+  );
+  assert.deepEqual(layoutPages(pages).lines, ['Text 1', '', 'Page(s): 61-66.', 'Text 2', '', 'Page(s): 62-66.']);
 });

@@ -54,6 +54,8 @@ const COLUMN_GAP = 1.5;
 const WORD_GAP = 0.08;
 /** Baselines closer than this many font sizes are the same line. */
 const BASELINE_TOLERANCE = 0.35;
+/** Table cells on baselines closer than this many font sizes, with no text above one another, are one row. */
+const CELL_TOLERANCE = 0.5;
 /** Running headers/footers live in this fraction of the page height at the top/bottom. */
 const MARGIN_BAND = 0.08;
 
@@ -89,21 +91,59 @@ function groupLines(runs: readonly TextRun[]): PageLine[] {
     .map((r) => ({ ...r, str: cleanRun(r.str) }))
     .filter((r) => r.str.trim() !== '' && Number.isFinite(r.x) && Number.isFinite(r.y));
   visible.sort((a, b) => a.y - b.y || a.x - b.x);
-  const lines: PageLine[] = [];
+  const buckets: TextRun[][] = [];
   let bucket: TextRun[] = [];
   let bucketY = 0;
-  const flush = () => {
-    if (bucket.length) lines.push(buildLine(bucket));
-    bucket = [];
-  };
   for (const run of visible) {
     const size = run.size > 0 ? run.size : 10;
-    if (bucket.length && Math.abs(run.y - bucketY) > BASELINE_TOLERANCE * size) flush();
+    if (bucket.length && Math.abs(run.y - bucketY) > BASELINE_TOLERANCE * size) {
+      buckets.push(bucket);
+      bucket = [];
+    }
     if (!bucket.length) bucketY = run.y;
     bucket.push(run);
   }
-  flush();
-  return lines;
+  if (bucket.length) buckets.push(bucket);
+  return joinOffsetCells(buckets).map(buildLine);
+}
+
+/**
+ * Table cells whose baselines differ by up to half a font size (a value cell aligned
+ * differently from its label cell) join one line, when no text of one sits above or below
+ * text of the other: two lines of running text that close would overprint.
+ */
+function joinOffsetCells(buckets: TextRun[][]): TextRun[][] {
+  const out: TextRun[][] = [];
+  let top = 0;
+  for (const b of buckets) {
+    // Runs of a bucket come sorted by baseline: its first is the highest, its last the lowest.
+    const [first, last] = [b[0], b[b.length - 1]];
+    b.sort((r, q) => r.x - q.x);
+    const a = out[out.length - 1];
+    if (a && last.y - top < CELL_TOLERANCE * Math.max(sizeOf(a[0]), sizeOf(first)) && !overlapsX(a, b)) {
+      a.push(...b);
+      a.sort((r, q) => r.x - q.x);
+    } else {
+      out.push(b);
+      top = first.y;
+    }
+  }
+  return out;
+}
+
+const sizeOf = (run: TextRun): number => (run.size > 0 ? run.size : 10);
+
+/** Whether any run of `a` shares x with a run of `b` (both sorted by x). */
+function overlapsX(a: TextRun[], b: TextRun[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [r, q] = [a[i], b[j]];
+    if (r.x < q.x + q.width && q.x < r.x + r.width) return true;
+    if (r.x + r.width <= q.x + q.width) i++;
+    else j++;
+  }
+  return false;
 }
 
 function buildLine(runs: TextRun[]): PageLine {
@@ -111,10 +151,7 @@ function buildLine(runs: TextRun[]): PageLine {
   const size = Math.max(...runs.map((r) => (r.size > 0 ? r.size : 10)));
   const fragments: Fragment[] = [];
   let current: Fragment | null = null;
-  let prev: TextRun | null = null;
-  for (const run of runs) {
-    // Producers fake bold by printing the same text twice, slightly shifted.
-    if (prev && run.str === prev.str && Math.abs(run.x - prev.x) < size * 0.2) continue;
+  for (const run of withoutDoublePrints(runs, size)) {
     const gap = current ? run.x - current.end : 0;
     if (!current || gap > COLUMN_GAP * size) {
       current = { x: run.x, end: run.x + run.width, text: run.str.trim() };
@@ -125,19 +162,61 @@ function buildLine(runs: TextRun[]): PageLine {
       current.text = current.text.trimEnd();
       current.end = Math.max(current.end, run.x + run.width);
     }
-    prev = run;
   }
   const y = runs[0].y;
   return { y, lastY: y, size, fragments };
 }
 
 /**
- * Control characters some producers leave in text go; a soft hyphen (U+00AD) at the end of
- * a run is the hyphen printed at a line end, kept as `-` like any hyphenated line end.
+ * Producers fake bold by printing text twice, slightly shifted; pdfjs may glue a shifted copy
+ * to the next word (`CASE` at 125, `CASE SUMMARY` at 125.3, `SUMMARY` at 155.3). A run that
+ * starts where the last kept one starts and extends its text replaces it; a run ending where
+ * the last kept one ends, whose text that one ends with, is dropped; a run starting inside it
+ * whose first characters repeat its last ones is joined to it without the repeat. Runs
+ * sorted by x.
+ */
+function withoutDoublePrints(runs: readonly TextRun[], size: number): TextRun[] {
+  const kept: TextRun[] = [];
+  const slack = 0.2 * size;
+  for (const run of runs) {
+    const last = kept[kept.length - 1];
+    const lastEnd = last ? last.x + last.width : 0;
+    if (!last || run.x >= lastEnd - slack) kept.push(run);
+    else if (Math.abs(run.x - last.x) < slack && bare(run.str).startsWith(bare(last.str))) kept[kept.length - 1] = run;
+    else if (Math.abs(run.x + run.width - lastEnd) < slack && bare(last.str).endsWith(bare(run.str))) continue;
+    else {
+      const repeat = repeatedStart(last, run);
+      kept[kept.length - 1] = repeat ? { ...last, str: last.str.trimEnd() + run.str.trimStart().slice(repeat), width: Math.max(lastEnd, run.x + run.width) - last.x } : last;
+      if (!repeat) kept.push(run);
+    }
+  }
+  return kept;
+}
+
+const bare = (str: string): string => str.replace(/\s+/g, '');
+
+/**
+ * How many leading characters of `run` (which starts inside `last`) print over the end of
+ * `last`: the number its overlap's width suggests, give or take one, when `last` ends with
+ * them; 0 when none fits.
+ */
+function repeatedStart(last: TextRun, run: TextRun): number {
+  const a = last.str.trimEnd();
+  const b = run.str.trimStart();
+  if (!b.length || run.width <= 0) return 0;
+  const estimate = Math.round(((last.x + last.width - run.x) / run.width) * b.length);
+  for (let k = Math.min(b.length, estimate + 1); k >= Math.max(1, estimate - 1); k--) if (a.endsWith(b.slice(0, k))) return k;
+  return 0;
+}
+
+/**
+ * Control characters some producers leave in text go, and so do private-use characters (a
+ * symbol font's bullet, U+F0B7 from Word); a soft hyphen (U+00AD) at the end of a run is the
+ * hyphen printed at a line end, kept as `-` like any hyphenated line end.
  */
 function cleanRun(str: string): string {
   // eslint-disable-next-line no-control-regex
-  const plain = str.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  const plain = str.replace(/[\u0000-\u0008\u000b-\u001f\u007f\ue000-\uf8ff]/g, '');
   return plain.endsWith('\u00ad') ? plain.slice(0, -1).replace(/\u00ad/g, '') + '-' : plain.replace(/\u00ad/g, '');
 }
 
@@ -230,33 +309,43 @@ function mergeCentredLabels(lines: PageLine[]): PageLine[] {
 }
 
 const PAGE_NUMBER = /^(?:page\s*#+(?:\s*(?:of|\/)\s*#+)?|#+\s*(?:of|\/)\s*#+|-\s*#+\s*-|#+)$/;
-/** Lines that belong to a letter even when they repeat at the top of pages (bulk exports). */
-const LETTER_CONTENT = /^(?:HOW THE IMR|CLINICAL CASE SUMMARY|IMR ISSUES|IMR DECISION|DOCUMENTS REVIEWED|MAXIMUS FEDERAL SERVICES|Notice of Independent Medical Review|INDEPENDENT MEDICAL REVIEW|MEDICAL PROFESSIONAL REVIEW)/;
+/** Lines that belong to a letter even when they repeat at the top of pages (bulk exports, an item's first lines). */
+const LETTER_CONTENT = /^(?:HOW THE IMR|CLINICAL CASE SUMMARY|IMR ISSUES|IMR DECISION|DOCUMENTS REVIEWED|MAXIMUS FEDERAL SERVICES|Notice of Independent Medical Review|INDEPENDENT MEDICAL REVIEW|MEDICAL PROFESSIONAL REVIEW|Claims Administrator guideline|MAXIMUS guideline|Decision rationale)/;
 const CASE_LABEL = /\bcase (?:number|no)\b/i;
 
 const exactKey = (line: PageLine): string => lineText(line).replace(/\s+/g, ' ').trim();
 const digitsKey = (line: PageLine): string => exactKey(line).toLowerCase().replace(/\d+/g, '#');
 
+/** A page number may also sit further in: as a page's first or last line within this fraction of the page height. */
+const PAGE_NUMBER_BAND = 0.2;
+/** Case numbers (`CM16-0213037`, `13-000004`) in a running header: not page numbers or years. */
+const CASE_NUMBER = /\b[A-Z]*\d[\w-]{4,}/g;
+
+type Band = 'top' | 'bottom' | null;
+
 /**
- * Running headers and footers, in the top or bottom margin band: a page number
- * (`Page 2 of 4`, `- 2 -`), a line repeated word for word on two or more pages, or a
- * line naming the page that repeats but for its numbers (`Page 2 of 4  CM16-0213037`).
- * Case numbers differ between letters of a bulk export, so those lines stay; a running
- * `Case Number: ...` header keeps its first occurrence, which the parser needs.
+ * Running headers and footers. In the top or bottom margin band: a page number (`Page 2 of
+ * 4`, `- 2 -`), a line repeated word for word on two or more pages, or a line naming the
+ * page or a fax that repeats but for its numbers (`Page 2 of 4  CM16-0213037`, a fax
+ * machine's header), or a one-word footer that does (a Bates number). A page number is also
+ * dropped as a page's first or last line a little further in (a footer set high above a deep
+ * bottom margin). Case numbers differ between letters of a bulk export, so those lines stay;
+ * a running `Case Number: ...` header is kept once, where its case number first appears, and
+ * dropped when the letter's own header table already gave it, repeated or not.
  */
 function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): void {
-  const inBand = (line: PageLine, page: PageText): 'top' | 'bottom' | null =>
-    line.y < page.height * MARGIN_BAND ? 'top' : line.y > page.height * (1 - MARGIN_BAND) ? 'bottom' : null;
+  const band = (line: PageLine, page: PageText, fraction: number): Band =>
+    line.y < page.height * fraction ? 'top' : line.y > page.height * (1 - fraction) ? 'bottom' : null;
   const exact = new Map<string, number>();
   const digits = new Map<string, number>();
   perPage.forEach((lines, p) => {
     const seenHere = new Set<string>();
     for (const line of lines) {
-      const band = inBand(line, pages[p]);
-      if (!band) continue;
+      const where = band(line, pages[p], MARGIN_BAND);
+      if (!where) continue;
       for (const [map, key] of [
-        [exact, `${band}|${exactKey(line)}`],
-        [digits, `${band}|${digitsKey(line)}`],
+        [exact, `${where}|${exactKey(line)}`],
+        [digits, `${where}|${digitsKey(line)}`],
       ] as const) {
         if (seenHere.has(key)) continue;
         seenHere.add(key);
@@ -264,24 +353,31 @@ function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): 
       }
     }
   });
-  const keptCaseLines = new Set<string>();
+  const caseNumbersSeen = new Set<string>();
   perPage.forEach((lines, p) => {
-    perPage[p] = lines.filter((line) => {
-      const band = inBand(line, pages[p]);
-      if (!band) return true;
+    perPage[p] = lines.filter((line, i) => {
       const text = exactKey(line);
-      const loose = digitsKey(line);
-      if (PAGE_NUMBER.test(loose)) return false;
-      if (LETTER_CONTENT.test(text)) return true;
-      const repeated = (exact.get(`${band}|${text}`) ?? 0) >= 2 || (/\bpage\b/.test(loose) && (digits.get(`${band}|${loose}`) ?? 0) >= 2);
-      if (!repeated) return true;
-      if (CASE_LABEL.test(text) && !keptCaseLines.has(text)) {
-        keptCaseLines.add(text);
-        return true;
-      }
-      return false;
+      const caseNumbers = CASE_LABEL.test(text) ? (text.match(CASE_NUMBER) ?? []) : [];
+      const outer = i === 0 || i === lines.length - 1 ? band(line, pages[p], PAGE_NUMBER_BAND) : null;
+      const keep = !(outer && PAGE_NUMBER.test(digitsKey(line))) && keepInMargin(line, text, band(line, pages[p], MARGIN_BAND), caseNumbers);
+      if (keep) for (const n of caseNumbers) caseNumbersSeen.add(n);
+      return keep;
     });
   });
+
+  function keepInMargin(line: PageLine, text: string, where: Band, caseNumbers: string[]): boolean {
+    if (!where) return true;
+    const loose = digitsKey(line);
+    if (PAGE_NUMBER.test(loose)) return false;
+    if (LETTER_CONTENT.test(text)) return true;
+    // A running case header on page 2 only (a first page with its own header) repeats nothing.
+    if (caseNumbers.length > 0 && caseNumbers.every((n) => caseNumbersSeen.has(n))) return false;
+    // Lines that differ from page to page only in their numbers: page and fax headers, and a
+    // footer of one word (a Bates number, `IMR000123`).
+    const numbered = /\b(?:page|pg)\s*#|\bfax\b/.test(loose) || (where === 'bottom' && !/\s/.test(text));
+    const repeated = (exact.get(`${where}|${text}`) ?? 0) >= 2 || (numbered && (digits.get(`${where}|${loose}`) ?? 0) >= 2);
+    return !repeated || caseNumbers.length > 0;
+  }
 }
 
 /** The usual baseline-to-baseline distance on a page (lower quartile of the small gaps: most gaps are within paragraphs). */
