@@ -153,6 +153,9 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   return items;
 }
 
+/** A bullet (also Word's private-use bullet) or a short list number, then a space. */
+const LIST_MARKER = /^(?:[\u2022\u00b7\u25aa\u25cf\u25e6\uf0b7*]|\(?\d{1,2}[.)])[ \t]+/;
+
 function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end: number, blockEnd: number): DisputedItem {
   const head = new JoinedText(body.slice(start, end + 1));
   // Page furniture or a footnote marker after the outcome is neither title nor outcome.
@@ -176,13 +179,16 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
   } else if (text.endsWith(':')) {
     titleEnd = text.length - 1;
   }
-  const rawTitle = text.slice(0, titleEnd).trimEnd();
+  // A list marker the letter's producer put before the heading (a bullet, "2." or "3)") is not
+  // part of what was requested.
+  const marker = LIST_MARKER.exec(text)?.[0].length ?? 0;
+  const rawTitle = text.slice(marker, Math.max(marker, titleEnd)).trimEnd();
   const partial = readPartial(rawTitle);
   const title = collapseSpaces(partial ? partial.remaining : rawTitle);
-  let titleRange = head.rangeOf(0, rawTitle.length);
+  let titleRange = head.rangeOf(marker, marker + rawTitle.length);
   if (partial) {
     const at = rawTitle.lastIndexOf(partial.remaining);
-    if (at >= 0) titleRange = head.rangeOf(at, at + partial.remaining.length);
+    if (at >= 0) titleRange = head.rangeOf(marker + at, marker + at + partial.remaining.length);
   }
 
   const guidelines: GuidelineLine[] = [];
