@@ -19,6 +19,10 @@ export class JoinedText {
 
   constructor(lines: readonly Line[], firstLineFrom?: number) {
     let text = '';
+    // The last two characters of `text`, kept here: reading them from the string being built
+    // would flatten it on every line, copying the text over and over (quadratic).
+    let last = 0;
+    let beforeLast = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.clean === '') continue;
@@ -33,15 +37,19 @@ export class JoinedText {
       }
       if (text.length > 0) {
         // A line ending in a hyphen after a letter or digit joins the next without a space (`Non-` / `MTUS`).
-        const n = text.length;
-        const hyphenJoin = text.charCodeAt(n - 1) === 45 && n > 1 && isAlnum(text.charCodeAt(n - 2)) && isAlnum(piece.charCodeAt(0));
-        if (!hyphenJoin) text += ' ';
+        const hyphenJoin = last === 45 && text.length > 1 && isAlnum(beforeLast) && isAlnum(piece.charCodeAt(0));
+        if (!hyphenJoin) {
+          text += ' ';
+          last = 32;
+        }
       }
       this.at.push(text.length);
       this.line.push(line.index);
       this.from.push(from);
       this.len.push(piece.length);
       text += piece;
+      beforeLast = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : last;
+      last = piece.charCodeAt(piece.length - 1);
     }
     this.text = text;
   }
