@@ -3,12 +3,32 @@ import type { Rule, Problem } from './types';
 import type { DateField, HeaderFields, Letter } from '../model';
 import type { Line } from '../text/lines';
 import { JoinedText } from '../text/joined';
-import { lookupDrug, findDrug, type DrugEntry } from '../lexicon/drugs';
+import { lookupDrug, lookupDrugIn, findDrug, type DrugEntry } from '../lexicon/drugs';
 
 /** A sentence about what Utilization Review did with the request. */
 const UR_SENTENCE = /\b(?:utilization review|UR)\b/i;
 const UR_ACTION = /\b(?:non-?certif|modif|denied|deni|not certif|request)/i;
-const WORD = /[A-Za-z][A-Za-z-]{2,}/g;
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Calls `visit` with the span of each word in text[from, to), as /[A-Za-z][A-Za-z-]{2,}/g
+ * would match them: a run of letters and hyphens less its leading hyphens, three characters
+ * at least. A character loop: a regex match per word allocated too much on long summaries.
+ */
+function forEachWord(text: string, from: number, to: number, visit: (at: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
+    if (j - i >= 3) visit(i, j);
+    i = j;
+  }
+}
 
 function summaryText(letter: Letter, lines: readonly Line[]): JoinedText | null {
   const section = letter.sections.find((s) => s.kind === 'caseSummary');
@@ -55,21 +75,24 @@ export const summaryItemMismatch: Rule = {
     const mentioned = new Set<DrugEntry>();
     const reported = new Set<DrugEntry>();
     for (const [from, to] of sentenceSpans(text)) {
-      const sentence = text.slice(from, to);
-      const isUr = UR_SENTENCE.test(sentence) && UR_ACTION.test(sentence);
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
-        const entry = lookupDrug(m[0]);
-        if (!entry) continue;
+      // Most sentences name no drug: test them for UR wording only when one does.
+      let isUr: boolean | undefined;
+      forEachWord(text, from, to, (at, end) => {
+        const entry = lookupDrugIn(text, at, end);
+        if (!entry) return;
         mentioned.add(entry);
+        if (isUr === undefined) {
+          const sentence = text.slice(from, to);
+          isUr = UR_SENTENCE.test(sentence) && UR_ACTION.test(sentence);
+        }
         if (isUr && !itemDrugs.has(entry) && !reported.has(entry)) {
           reported.add(entry);
           problems.push({
-            range: joined.rangeOf(from + m.index, from + m.index + m[0].length),
-            message: `The case summary says Utilization Review acted on ${m[0]}, but no disputed item is about ${entry.generic}.`,
+            range: joined.rangeOf(at, end),
+            message: `The case summary says Utilization Review acted on ${text.slice(at, end)}, but no disputed item is about ${entry.generic}.`,
           });
         }
-      }
+      });
     }
     for (const item of letter.items) {
       const d = itemDrug(item.title, item.treatment?.generic);
