@@ -100,3 +100,11 @@ export function collapseJoined(s: string): string {
   if (s.indexOf('  ') < 0) return s;
   return s.replace(/ {2,}/g, ' ');
 }
+
+/** Whitespace that `s.replace(/\s+/g, ' ')` would change: a run of two, or any but a plain space. */
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
+
+/** `s.replace(/\s+/g, ' ')`, skipping the replace (slow on many short strings) when it would change nothing. */
+export function singleSpaced(s: string): string {
+  return IRREGULAR_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
+}
