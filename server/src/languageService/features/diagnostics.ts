@@ -23,13 +23,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function computeDiagnostics(doc: ParsedDocument, settings: RuleSettings = {}, text: string | readonly Line[] = []): Diagnostic[] {
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const out: Diagnostic[] = [];
-  for (const letter of doc.letters) {
+  for (let letterIndex = 0; letterIndex < doc.letters.length; letterIndex++) {
+    const letter = doc.letters[letterIndex];
     for (const rule of RULES) {
       const setting = settings[rule.code] ?? rule.defaultSeverity;
       if (setting === 'off') continue;
       let problems;
       try {
-        problems = rule.check({ document: doc, letter, lines });
+        problems = rule.check({ document: doc, letter, letterIndex, lines });
       } catch {
         continue; // A rule bug must never take the other diagnostics down.
       }

@@ -39,13 +39,12 @@ export const sectionOrder: Rule = {
   code: 'section-order',
   defaultSeverity: 'warning',
   description: 'Sections are not in the usual order (HOW THE IMR ..., CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES).',
-  check({ letter, document }) {
+  check({ letter, letterIndex: index, document }) {
     const required = REQUIRED[letter.layout];
     if (!required) return [];
     const problems = [];
     // The parser starts a new letter at a heading that cannot follow the previous ones, so
     // a section moved below a later one shows up as a letter that opens with it.
-    const index = document.letters.indexOf(letter);
     const first = letter.sections[0];
     const previous = index > 0 ? document.letters[index - 1] : undefined;
     if (previous && first && first.kind !== 'header' && required.indexOf(first.kind) > 0) {

@@ -16,6 +16,8 @@ export interface Problem {
 export interface RuleContext {
   document: ParsedDocument;
   letter: Letter;
+  /** The letter's index in `document.letters` (so a rule need not search for it: that is quadratic over a bulk export). */
+  letterIndex: number;
   /** The document's lines (for rules that read text the model does not keep). */
   lines: readonly Line[];
 }
