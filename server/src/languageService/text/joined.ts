@@ -18,9 +18,11 @@ export class JoinedText {
   private readonly len: number[] = [];
 
   constructor(lines: readonly Line[], firstLineFrom?: number) {
-    let text = '';
-    // The last two characters of `text`, kept here: reading them from the string being built
-    // would flatten it on every line, copying the text over and over (quadratic).
+    // Pieces and separators, joined once at the end into one flat string (concatenating
+    // line by line built a rope that every later search had to flatten), with the joined
+    // length and last two characters so far.
+    const parts: string[] = [];
+    let length = 0;
     let last = 0;
     let beforeLast = 0;
     for (let i = 0; i < lines.length; i++) {
@@ -35,23 +37,25 @@ export class JoinedText {
         if (from >= line.end) continue;
         piece = piece.slice(from - line.start);
       }
-      if (text.length > 0) {
+      if (length > 0) {
         // A line ending in a hyphen after a letter or digit joins the next without a space (`Non-` / `MTUS`).
-        const hyphenJoin = last === 45 && text.length > 1 && isAlnum(beforeLast) && isAlnum(piece.charCodeAt(0));
+        const hyphenJoin = last === 45 && length > 1 && isAlnum(beforeLast) && isAlnum(piece.charCodeAt(0));
         if (!hyphenJoin) {
-          text += ' ';
+          parts.push(' ');
+          length++;
           last = 32;
         }
       }
-      this.at.push(text.length);
+      this.at.push(length);
       this.line.push(line.index);
       this.from.push(from);
       this.len.push(piece.length);
-      text += piece;
+      parts.push(piece);
+      length += piece.length;
       beforeLast = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : last;
       last = piece.charCodeAt(piece.length - 1);
     }
-    this.text = text;
+    this.text = parts.length === 1 ? parts[0] : parts.join('');
   }
 
   get isEmpty(): boolean {
