@@ -76,9 +76,38 @@ for (const d of DRUGS) {
   for (const b of d.brands) byName.set(b.toLowerCase(), d);
 }
 
+/**
+ * The shape of every name: first and last character and length. Callers look up every word
+ * of a case summary; a shape no name has rules a word out without slicing or case-folding it.
+ */
+const shapes = new Set<number>();
+for (const name of byName.keys()) shapes.add(shapeOf(name, 0, name.length));
+
+/** ASCII folded to lower case; -1 for other characters (case folding may map them to ASCII). */
+function foldAscii(c: number): number {
+  if (c >= 128) return -1;
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+/** The shape of text[from, to), or -1 when it cannot be told without folding the text. */
+function shapeOf(text: string, from: number, to: number): number {
+  const first = foldAscii(text.charCodeAt(from));
+  const last = foldAscii(text.charCodeAt(to - 1));
+  if (first < 0 || last < 0 || to - from >= 64) return -1;
+  return (first * 128 + last) * 64 + (to - from);
+}
+
+/** lookupDrug(text.slice(from, to)), without the slice for words no name is shaped like. */
+export function lookupDrugIn(text: string, from: number, to: number): DrugEntry | undefined {
+  if (to <= from) return undefined;
+  const shape = shapeOf(text, from, to);
+  if (shape >= 0 && !shapes.has(shape)) return undefined;
+  return byName.get(text.slice(from, to).toLowerCase());
+}
+
 /** Looks a single drug name (brand or generic, any case) up. */
 export function lookupDrug(name: string): DrugEntry | undefined {
-  return byName.get(name.toLowerCase());
+  return lookupDrugIn(name, 0, name.length);
 }
 
 /** Finds the first lexicon drug named in `text`, with the name as written. */
@@ -88,9 +117,9 @@ export function findDrug(text: string): { entry: DrugEntry; name: string; isBran
   while ((m = words.exec(text))) {
     const w = m[0];
     // Two-word brands ("MS Contin", "Ultram ER", "Tylenol #3") first, then the first word alone.
-    const whole = w.indexOf(' ') > 0 ? byName.get(w.toLowerCase()) : undefined;
+    const whole = w.indexOf(' ') > 0 ? lookupDrug(w) : undefined;
     const name = whole ? w : w.indexOf(' ') > 0 ? w.slice(0, w.indexOf(' ')) : w;
-    const entry = whole ?? byName.get(name.toLowerCase());
+    const entry = whole ?? lookupDrug(name);
     if (entry) return { entry, name, isBrand: entry.generic.toLowerCase() !== name.toLowerCase() };
   }
   return undefined;

@@ -75,5 +75,8 @@ export function readTreatment(title: string): Treatment | null {
 /** The service name: the title up to the first dose, quantity or parenthesis. */
 function serviceName(title: string): string {
   const cut = title.search(/\s(?:\d|#|\(|x\s?\d|QTY)/i);
-  return (cut > 0 ? title.slice(0, cut) : title).replace(/(?<![,:;])[,:;]+$/, '').trim();
+  const name = cut > 0 ? title.slice(0, cut) : title;
+  // The trailing-punctuation replace only when the name ends in punctuation (it is slow on every title).
+  const last = name.charCodeAt(name.length - 1);
+  return (last === 44 || last === 58 || last === 59 ? name.replace(/(?<![,:;])[,:;]+$/, '') : name).trim();
 }

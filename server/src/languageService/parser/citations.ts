@@ -5,7 +5,7 @@
  */
 import type { Citation } from '../model';
 import type { JoinedText } from '../text/joined';
-import { collapseJoined } from '../text/joined';
+import { collapseJoined, singleSpaced } from '../text/joined';
 
 const SOURCE = /\b(?:Non-MTUS|MTUS|ACOEM|Official Disability Guidelines|ODG|UpToDate|Up-to-Date|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines|guideline)/i;
 const DECISION_BASED = /Decision based on\s*/gi;
@@ -60,7 +60,7 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
   const kind: Citation['kind'] = odg ? 'ODG' : nonMtus ? 'other' : acoem ? 'ACOEM' : mtus ? 'MTUS' : 'other';
   const c: Citation = { kind, text, range };
   const pages = /\bPages?(?:\(s\))?\s*(?::\s*)?(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
-  if (pages) c.pages = pages[1].replace(/\s+/g, ' ').replace(/(?<![ ,-])[ ,-]+$/, '');
+  if (pages) c.pages = tidyPages(pages[1]);
   const chapter =
     /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ??
     (odg
@@ -71,6 +71,14 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
   const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i.exec(text);
   if (section) c.section = section[1].trim();
   return c;
+}
+
+/** Page list with space runs collapsed and trailing separators dropped; the replaces run only when they would change something. */
+function tidyPages(pages: string): string {
+  let p = singleSpaced(pages);
+  const last = p.charCodeAt(p.length - 1);
+  if (last === 32 || last === 44 || last === 45) p = p.replace(/(?<![ ,-])[ ,-]+$/, '');
+  return p;
 }
 
 /**

@@ -50,34 +50,42 @@ export interface HeadingAt {
   endChar: number;
 }
 
-/** Finds every heading; a heading may wrap over two non-blank lines. */
-export function findHeadings(lines: readonly Line[]): HeadingAt[] {
+/**
+ * Finds every heading; a heading may wrap over two non-blank lines. `headerStarts`, when
+ * given, receives the other lines that could open a header block (isHeaderStart), so the
+ * letter split needs no second pass over every line.
+ */
+export function findHeadings(lines: readonly Line[], headerStarts?: number[]): HeadingAt[] {
   const out: HeadingAt[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const clean = line.clean;
-    if (clean.length < 8 || clean.length > 240) continue;
-    // Headings start with a letter: skip most prose lines cheaply.
-    const c0 = clean.charCodeAt(0);
-    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) continue;
-    const m = clean.length <= 120 ? matchHeadingDetail(clean) : null;
-    if (m) {
-      out.push({ line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length });
-      continue;
-    }
-    if (!couldStartWrappedHeading(clean)) continue;
-    let j = i + 1;
-    while (j < lines.length && j - i < 6 && lines[j].clean === '') j++;
-    if (j >= lines.length || lines[j].clean === '' || lines[j].clean.length > 120) continue;
-    const joined = clean + ' ' + lines[j].clean;
-    const m2 = matchHeadingDetail(joined);
-    if (m2 && m2.length > clean.length) {
-      const endChar = lines[j].start + (m2.length - clean.length - 1);
-      out.push({ line: i, lastLine: j, kind: m2.kind, opener: m2.opener, title: collapseSpaces(joined.slice(0, m2.length)), endChar });
-      i = j;
-    }
+    const heading = headingAt(lines, i);
+    if (heading) {
+      out.push(heading);
+      i = heading.lastLine;
+    } else if (headerStarts && isHeaderStart(lines[i].clean)) headerStarts.push(i);
   }
   return out;
+}
+
+/** The heading that starts on line `i`, or null. */
+function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
+  const line = lines[i];
+  const clean = line.clean;
+  if (clean.length < 8 || clean.length > 240) return null;
+  // Headings start with a letter: skip most prose lines cheaply.
+  const c0 = clean.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return null;
+  const m = clean.length <= 120 ? matchHeadingDetail(clean) : null;
+  if (m) return { line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length };
+  if (!couldStartWrappedHeading(clean)) return null;
+  let j = i + 1;
+  while (j < lines.length && j - i < 6 && lines[j].clean === '') j++;
+  if (j >= lines.length || lines[j].clean === '' || lines[j].clean.length > 120) return null;
+  const joined = clean + ' ' + lines[j].clean;
+  const m2 = matchHeadingDetail(joined);
+  if (!m2 || m2.length <= clean.length) return null;
+  const endChar = lines[j].start + (m2.length - clean.length - 1);
+  return { line: i, lastLine: j, kind: m2.kind, opener: m2.opener, title: collapseSpaces(joined.slice(0, m2.length)), endChar };
 }
 
 /** The layout family a heading belongs to alone, or undefined when several layouts share it. */
@@ -108,7 +116,8 @@ export function parseLines(lines: Line[], spans: LetterSpan[] = splitLetters(lin
  * what lets an edit re-read only the letters it touched (see incremental/reparse.ts).
  */
 export function splitLetters(lines: readonly Line[]): LetterSpan[] {
-  const headings = findHeadings(lines);
+  const headerStarts: number[] = [];
+  const headings = findHeadings(lines, headerStarts);
 
   // Split into letters. A letter starts at an opening heading (or a header block before
   // it), or at a heading that cannot follow what the current letter already holds.
@@ -118,38 +127,36 @@ export function splitLetters(lines: readonly Line[]): LetterSpan[] {
   let family: 'reference' | 'notice' | 'professional' = 'reference';
   let maxRank = -1;
   let pendingHeader = -1;
-  let hi = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.clean === '') continue;
-    if (hi < headings.length && headings[hi].line === i) {
-      const h = headings[hi];
-      const rank = REFERENCE_RANK[h.kind];
-      let restart = starts.length === 0;
-      const own = familyOf(h);
-      if (!restart && seen.size > 0) {
-        if (h.opener) restart = true;
-        // A heading only another layout has (ISSUE AT DISPUTE after a reference letter) opens a new letter.
-        else if (own && own !== family) restart = true;
-        else if (family === 'reference') restart = rank !== undefined && rank <= maxRank;
-        else restart = h.kind !== 'other' && seen.has(h.kind);
-      }
-      if (restart) {
-        starts.push(pendingHeader >= 0 ? pendingHeader : i);
-        startHeading.push(hi);
-        seen = new Set();
-        family = own ?? 'reference';
-        maxRank = -1;
-      }
-      if (h.opener) family = h.opener;
-      seen.add(h.kind);
-      if (rank !== undefined && rank > maxRank) maxRank = rank;
-      pendingHeader = -1;
-      hi++;
-      i = h.lastLine;
-      continue;
+  // Headings and header-block candidates in line order (the state only changes at headings).
+  let si = 0;
+  for (let hi = 0; hi <= headings.length; hi++) {
+    const nextHeading = hi < headings.length ? headings[hi].line : lines.length;
+    for (; si < headerStarts.length && headerStarts[si] < nextHeading; si++) {
+      if (pendingHeader < 0 && (seen.size > 0 || starts.length === 0)) pendingHeader = headerStarts[si];
     }
-    if (pendingHeader < 0 && (seen.size > 0 || starts.length === 0) && isHeaderStart(line.clean)) pendingHeader = i;
+    if (hi === headings.length) break;
+    const h = headings[hi];
+    const rank = REFERENCE_RANK[h.kind];
+    let restart = starts.length === 0;
+    const own = familyOf(h);
+    if (!restart && seen.size > 0) {
+      if (h.opener) restart = true;
+      // A heading only another layout has (ISSUE AT DISPUTE after a reference letter) opens a new letter.
+      else if (own && own !== family) restart = true;
+      else if (family === 'reference') restart = rank !== undefined && rank <= maxRank;
+      else restart = h.kind !== 'other' && seen.has(h.kind);
+    }
+    if (restart) {
+      starts.push(pendingHeader >= 0 ? pendingHeader : h.line);
+      startHeading.push(hi);
+      seen = new Set();
+      family = own ?? 'reference';
+      maxRank = -1;
+    }
+    if (h.opener) family = h.opener;
+    seen.add(h.kind);
+    if (rank !== undefined && rank > maxRank) maxRank = rank;
+    pendingHeader = -1;
   }
   if (starts.length === 0) return [];
   // Text before the first letter's start belongs to it (a cover page, stray header lines).

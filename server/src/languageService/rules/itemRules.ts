@@ -1,6 +1,7 @@
 /** Rules about each disputed item's guideline lines, rationale and duplicates. */
 import type { Rule, Problem } from './types';
 import type { DisputedItem, GuidelineSource, LayoutKind } from '../model';
+import { singleSpaced } from '../text/joined';
 
 /** Layouts whose items carry `Claims Administrator guideline:` / `MAXIMUS guideline:` / `Decision rationale:` lines. */
 const LABELLED: ReadonlySet<LayoutKind> = new Set<LayoutKind>(['reference', 'documentsReviewed']);
@@ -88,7 +89,10 @@ export const outcomeContradictsRationale: Rule = {
 
 /** Titles compared without case, spacing or a trailing stop. */
 export function titleKey(title: string): string {
-  return title.toLowerCase().replace(/\s+/g, ' ').replace(/(?<![.:])[.:]+$/, '').trim();
+  const key = singleSpaced(title.toLowerCase());
+  // The trailing-stop replace only when there is a stop to drop (it is slow on every title).
+  const last = key.charCodeAt(key.length - 1);
+  return (last === 46 || last === 58 ? key.replace(/(?<![.:])[.:]+$/, '') : key).trim();
 }
 
 export const duplicateItem: Rule = {

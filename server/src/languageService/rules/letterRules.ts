@@ -3,12 +3,32 @@ import type { Rule, Problem } from './types';
 import type { DateField, HeaderFields, Letter } from '../model';
 import type { Line } from '../text/lines';
 import { JoinedText } from '../text/joined';
-import { lookupDrug, findDrug, type DrugEntry } from '../lexicon/drugs';
+import { lookupDrug, lookupDrugIn, findDrug, type DrugEntry } from '../lexicon/drugs';
 
-/** A sentence about what Utilization Review did with the request. */
-const UR_SENTENCE = /\b(?:utilization review|UR)\b/i;
+/** A sentence about what Utilization Review did with the request (global: found in the whole summary). */
+const UR_SENTENCE = /\b(?:utilization review|UR)\b/gi;
 const UR_ACTION = /\b(?:non-?certif|modif|denied|deni|not certif|request)/i;
-const WORD = /[A-Za-z][A-Za-z-]{2,}/g;
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Calls `visit` with the span of each word in text[from, to), as /[A-Za-z][A-Za-z-]{2,}/g
+ * would match them: a run of letters and hyphens less its leading hyphens, three characters
+ * at least. A character loop: a regex match per word allocated too much on long summaries.
+ */
+function forEachWord(text: string, from: number, to: number, visit: (at: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
+    if (j - i >= 3) visit(i, j);
+    i = j;
+  }
+}
 
 function summaryText(letter: Letter, lines: readonly Line[]): JoinedText | null {
   const section = letter.sections.find((s) => s.kind === 'caseSummary');
@@ -22,15 +42,54 @@ function summaryText(letter: Letter, lines: readonly Line[]): JoinedText | null 
 function sentenceSpans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = 0;
-  for (let i = 0; i < text.length - 2; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 && text.charCodeAt(i + 1) === 32 && /[A-Z]/.test(text[i + 2])) {
+  // Jump from ". " to ". " (a native search) rather than testing every character.
+  for (let i = text.indexOf('. '); i >= 0 && i < text.length - 2; i = text.indexOf('. ', i + 1)) {
+    const c = text.charCodeAt(i + 2);
+    if (c >= 65 && c <= 90) {
       out.push([from, i + 1]);
       from = i + 2;
     }
   }
   out.push([from, text.length]);
   return out;
+}
+
+/** True when text[at, end) is one of the words forEachWord finds in the whole text. */
+function isWordAt(text: string, at: number, end: number): boolean {
+  if (end - at < 3 || !isLetter(text.charCodeAt(at))) return false;
+  for (let i = at + 1; i < end; i++) if (!isLetter(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) return false;
+  const after = text.charCodeAt(end);
+  if (isLetter(after) || after === 45) return false;
+  // A word starts after its run's leading hyphens, which must follow a non-letter.
+  let k = at - 1;
+  while (k >= 0 && text.charCodeAt(k) === 45) k--;
+  return k < 0 || !isLetter(text.charCodeAt(k));
+}
+
+/**
+ * Whether `text` names each drug as a word, as looking every word up would tell. Searches
+ * the lower-cased text for the drug's names (a native search per name) instead of reading
+ * every word; falls back to reading every word when case folding changed the text's length
+ * (so positions would not line up).
+ */
+function drugMentions(text: string): (drug: DrugEntry) => boolean {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    const mentioned = new Set<DrugEntry>();
+    forEachWord(text, 0, text.length, (at, end) => {
+      const entry = lookupDrugIn(text, at, end);
+      if (entry) mentioned.add(entry);
+    });
+    return (drug) => mentioned.has(drug);
+  }
+  return (drug) =>
+    [drug.generic, ...drug.brands].some((name) => {
+      const key = name.toLowerCase();
+      for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
+        if (isWordAt(text, at, at + key.length) && lookupDrugIn(text, at, at + key.length) === drug) return true;
+      }
+      return false;
+    });
 }
 
 function itemDrug(title: string, generic?: string): DrugEntry | undefined {
@@ -52,28 +111,30 @@ export const summaryItemMismatch: Rule = {
       if (d) itemDrugs.add(d);
     }
     const problems: Problem[] = [];
-    const mentioned = new Set<DrugEntry>();
     const reported = new Set<DrugEntry>();
-    for (const [from, to] of sentenceSpans(text)) {
-      const sentence = text.slice(from, to);
-      const isUr = UR_SENTENCE.test(sentence) && UR_ACTION.test(sentence);
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
-        const entry = lookupDrug(m[0]);
-        if (!entry) continue;
-        mentioned.add(entry);
-        if (isUr && !itemDrugs.has(entry) && !reported.has(entry)) {
-          reported.add(entry);
-          problems.push({
-            range: joined.rangeOf(from + m.index, from + m.index + m[0].length),
-            message: `The case summary says Utilization Review acted on ${m[0]}, but no disputed item is about ${entry.generic}.`,
-          });
-        }
-      }
+    // Only sentences with UR wording are read word by word: find them from that wording.
+    const spans = sentenceSpans(text);
+    let s = 0;
+    UR_SENTENCE.lastIndex = 0;
+    for (let m = UR_SENTENCE.exec(text); m; m = UR_SENTENCE.exec(text)) {
+      while (spans[s][1] <= m.index) s++;
+      const [from, to] = spans[s];
+      UR_SENTENCE.lastIndex = to;
+      if (!UR_ACTION.test(text.slice(from, to))) continue;
+      forEachWord(text, from, to, (at, end) => {
+        const entry = lookupDrugIn(text, at, end);
+        if (!entry || itemDrugs.has(entry) || reported.has(entry)) return;
+        reported.add(entry);
+        problems.push({
+          range: joined.rangeOf(at, end),
+          message: `The case summary says Utilization Review acted on ${text.slice(at, end)}, but no disputed item is about ${entry.generic}.`,
+        });
+      });
     }
+    const mentions = drugMentions(text);
     for (const item of letter.items) {
       const d = itemDrug(item.title, item.treatment?.generic);
-      if (d && !mentioned.has(d)) {
+      if (d && !mentions(d)) {
         problems.push({ range: item.titleRange, message: `"${item.title}" is disputed but the case summary never mentions ${d.generic}.` });
       }
     }

@@ -19,7 +19,13 @@ export class JoinedText {
   private readonly len: number[] = [];
 
   constructor(lines: readonly Line[], firstLineFrom?: number) {
-    let text = '';
+    // Pieces and separators, joined once at the end into one flat string (concatenating
+    // line by line built a rope that every later search had to flatten), with the joined
+    // length and last two characters so far.
+    const parts: string[] = [];
+    let length = 0;
+    let last = 0;
+    let beforeLast = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.clean === '') continue;
@@ -32,19 +38,25 @@ export class JoinedText {
         if (from >= line.end) continue;
         piece = piece.slice(from - line.start);
       }
-      if (text.length > 0) {
+      if (length > 0) {
         // A line ending in a hyphen after a letter or digit joins the next without a space (`Non-` / `MTUS`).
-        const n = text.length;
-        const hyphenJoin = text.charCodeAt(n - 1) === 45 && n > 1 && isAlnum(text.charCodeAt(n - 2)) && isAlnum(piece.charCodeAt(0));
-        if (!hyphenJoin) text += ' ';
+        const hyphenJoin = last === 45 && length > 1 && isAlnum(beforeLast) && isAlnum(piece.charCodeAt(0));
+        if (!hyphenJoin) {
+          parts.push(' ');
+          length++;
+          last = 32;
+        }
       }
-      this.at.push(text.length);
+      this.at.push(length);
       this.line.push(line.index);
       this.from.push(from);
       this.len.push(piece.length);
-      text += piece;
+      parts.push(piece);
+      length += piece.length;
+      beforeLast = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : last;
+      last = piece.charCodeAt(piece.length - 1);
     }
-    this.text = text;
+    this.text = parts.length === 1 ? parts[0] : parts.join('');
   }
 
   get isEmpty(): boolean {
@@ -86,4 +98,12 @@ export function collapseSpaces(s: string): string {
 export function collapseJoined(s: string): string {
   if (s.indexOf('  ') < 0) return s;
   return s.replace(/ {2,}/g, ' ');
+}
+
+/** Whitespace that `s.replace(/\s+/g, ' ')` would change: a run of two, or any but a plain space. */
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
+
+/** `s.replace(/\s+/g, ' ')`, skipping the replace (slow on many short strings) when it would change nothing. */
+export function singleSpaced(s: string): string {
+  return IRREGULAR_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }

@@ -66,10 +66,31 @@ export function makeLine(index: number, raw: string): Line {
   return { index, raw, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end };
 }
 
+/** NEEDS_FOLD over a whole text (line ends excluded: they never fall inside a line). */
+const NEEDS_FOLD_IN_TEXT = /[^\x20-\x7e\r\n]/g;
+
+/** Where the next character that needs folding is, at or after `from` (the text's length when none). */
+function nextToFold(text: string, from: number): number {
+  NEEDS_FOLD_IN_TEXT.lastIndex = from;
+  return NEEDS_FOLD_IN_TEXT.test(text) ? NEEDS_FOLD_IN_TEXT.lastIndex - 1 : text.length;
+}
+
+/** makeLine(index, text.slice(from, to)) for a line known to hold only printable ASCII: trims on `text` itself. */
+function plainLine(index: number, text: string, from: number, to: number): Line {
+  const raw = text.slice(from, to);
+  let start = from;
+  let end = to;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return { index, raw, clean: start === from && end === to ? raw : text.slice(start, end), start: start - from, end: end - from };
+}
+
 /** Splits `text` into lines; a text always has at least one line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const n = text.length;
+  // One scan of the whole text finds the lines that need folding, instead of a test per line.
+  let fold = nextToFold(text, 0);
   // Native indexOf scans are much faster than a character loop on large texts.
   let nextLf = text.indexOf('\n');
   let nextCr = text.indexOf('\r');
@@ -84,12 +105,13 @@ export function splitLines(text: string): Line[] {
       at = nextLf;
       after = nextLf + 1;
     }
-    lines.push(makeLine(lines.length, text.slice(lineStart, at)));
+    lines.push(fold < at ? makeLine(lines.length, text.slice(lineStart, at)) : plainLine(lines.length, text, lineStart, at));
     lineStart = after;
     if (nextLf >= 0 && nextLf < after) nextLf = text.indexOf('\n', after);
     if (nextCr >= 0 && nextCr < after) nextCr = text.indexOf('\r', after);
+    if (fold < after) fold = nextToFold(text, after);
   }
-  lines.push(makeLine(lines.length, text.slice(lineStart)));
+  lines.push(fold < n ? makeLine(lines.length, text.slice(lineStart)) : plainLine(lines.length, text, lineStart, n));
   return lines;
 }
 
