@@ -49,6 +49,16 @@ export function lineStarts(text: string, lines: readonly Line[]): number[] {
   return starts;
 }
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. A cut of a long string
+ * keeps the whole string alive in V8; the lines kept across edits would otherwise keep every
+ * version of the document in memory, one for each edit. (Joining code units copies them all,
+ * lone surrogates included.)
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : s.split('').join('');
+}
+
 export function updateLines(oldText: string, oldLines: readonly Line[], oldStarts: readonly number[], newText: string): UpdatedLines {
   const prefix = commonPrefix(oldText, newText);
   const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
@@ -62,7 +72,7 @@ export function updateLines(oldText: string, oldLines: readonly Line[], oldStart
   const oldEnd = lastAtOrBefore(oldStarts, suffixStart) + 1;
   const shiftChars = newText.length - oldText.length;
   const middleEnd = oldEnd < oldStarts.length ? oldStarts[oldEnd] + shiftChars : newText.length;
-  const middle = splitLines(newText.slice(from, middleEnd));
+  const middle = splitLines(detached(newText.slice(from, middleEnd)));
   // A slice that ends at a kept line's start ends with a line break: its last "line" is that
   // kept line's beginning, not a line of its own.
   if (oldEnd < oldStarts.length) middle.pop();
