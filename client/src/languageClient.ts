@@ -51,7 +51,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       },
     },
     errorHandler: {
-      error: () => ({ action: ErrorAction.Continue }),
+      // Handled: when the connection breaks, `closed` follows and tells the user (once).
+      error: () => ({ action: ErrorAction.Continue, handled: true }),
       closed: () => {
         const decision = policy.onServerClosed();
         if (decision.message) {

@@ -1,5 +1,5 @@
 /**
- * `.txt` letters: VS Code's `firstLine` pattern does not override the plaintext association of
+ * `.txt` letters (and PDF letters, see pdf/): VS Code's `firstLine` pattern does not override the plaintext association of
  * `.txt`, so a letter saved as text opens as Plain Text. This switches such documents to `imr`
  * when their first line is a letter's first line (the same pattern as package.json's
  * `firstLine`). Only the first line is read; nothing else about the letter is looked at.
@@ -10,11 +10,14 @@
  */
 import * as vscode from 'vscode';
 import { isLetterFirstLine } from './firstLine';
+import { PDF_SCHEME } from './pdf/uris';
 
 /** One switch per document at a time: the open listener and a caller may both ask for it. */
 const switching = new Map<string, Thenable<vscode.TextDocument>>();
 
 function isTextLetter(doc: vscode.TextDocument): boolean {
+  // A PDF opened as a letter is one whatever its first line says.
+  if (doc.uri.scheme === PDF_SCHEME) return doc.languageId !== 'imr';
   if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return false;
   if (!vscode.workspace.getConfiguration('imr', doc.uri).get<boolean>('detectTextLetters', true)) return false;
   return isLetterFirstLine(doc.lineAt(0).text);

@@ -8,4 +8,5 @@ SRC=test-results/e2e
 mkdir -p docs/images
 cp "$SRC/3-hover.png" docs/images/hover-and-outline.png
 cp "$SRC/5-decisions-view.png" docs/images/decisions-and-problems.png
+cp "$SRC/8-pdf-letter.png" docs/images/pdf-letter.png
 ls -l docs/images

@@ -6,13 +6,15 @@
  * Screenshots go to test-results/e2e/.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, installExtension, listExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { packageVsix } from './harness/packageVsix';
 import { pidsWhere } from './harness/processes';
+import { writeLetterPdf } from '../helpers/pdfWriter';
+import { FIXTURES_DIR } from '../helpers/fixtures';
 import { zipEntries } from './harness/zipEntries';
 import { launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
 import { IMR_EXTENSION_SEED, lineOf, makeWorkspace, type Workspace } from './harness/workspace';
@@ -26,6 +28,10 @@ const ITEM_OF_EACH_LETTER: Record<string, string> = {
   '003': 'Zanaflex 4mg',
   '004': 'Soma 350mg one TID #90',
 };
+
+const PDF_LETTER = 'letter-from-pdf.pdf';
+const PDF_SOURCE = join(FIXTURES_DIR, 'reference-four-items.txt');
+const PDF_ITEMS = ['Retrospective request for Lidocaine 5% patch #30', 'MRI of the lumbar spine without contrast', 'Chiropractic treatment 2 times a week', 'Ultram 50mg one b.i.d. #60'];
 
 describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 20 * 60_000 }, () => {
   let ws: Workspace;
@@ -54,6 +60,8 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     vsixFiles = zipEntries(vsix.path);
     console.log(`# packaged ${vsix.path}: ${vsix.bytes} bytes, ${vsixFiles.length} files`);
     ws = makeWorkspace();
+    // A PDF letter, written from a letter of our own, for the Open PDF as IMR Letter test.
+    writeFileSync(join(ws.folder, PDF_LETTER), await writeLetterPdf(readFileSync(PDF_SOURCE, 'utf8')));
     installExtension(entry, ws.profile, vsix.path);
     const installed = listExtensions(entry, ws.profile);
     assert.deepEqual(installed, ['imr-tools.imr-letters@0.1.0'], 'the fresh extensions dir holds exactly our extension');
@@ -197,6 +205,25 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     const after = pidsWhere(ours);
     assert.equal(after.length, 1, `one language server again: ${JSON.stringify(after)}`);
     assert.notEqual(after[0], before[0], 'it is a new process');
+    // Told once: our notice only, not also the language client's own connection error.
+    assert.equal(await wb.page.locator('.notification-toast', { hasText: 'connection to server is erroring' }).count(), 0, 'no connection-error notification');
     await wb.screenshot('7-server-restarted');
+  });
+
+  it('opens a PDF letter from the Explorer as a read-only IMR letter with its outline and page', async () => {
+    ready();
+    await wb.page.locator('.activitybar .action-label[aria-label^="Explorer"]').click();
+    await wb.showSection('Explorer Section', ['Outline']); // the Outline test folded the file list away
+    const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: PDF_LETTER });
+    await row.click({ button: 'right' });
+    // The menu item is chosen as a person often does: pointed at, then Enter.
+    await wb.page.locator('.context-view .action-label', { hasText: 'Open PDF as IMR Letter' }).hover();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tab.active', { hasText: PDF_LETTER }).waitFor();
+    await wb.statusItem('status.editor.mode').filter({ hasText: 'IMR Letter' }).waitFor();
+    await wb.page.locator('.statusbar-item', { hasText: /Page 1 of \d+/ }).first().waitFor();
+    const outline = await wb.showSection('Outline', ['Explorer Section']);
+    for (const title of PDF_ITEMS) await outline.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    await wb.screenshot('8-pdf-letter');
   });
 });

@@ -12,9 +12,8 @@ export async function revealRange(uri: string | vscode.Uri, range: PlainRange): 
   // PDFs from the workspace index open as their read-only letter document.
   const target = letterDocumentUri(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
   let doc = await vscode.workspace.openTextDocument(target);
-  if (target.scheme === 'imr-pdf' && doc.languageId !== 'imr') doc = await vscode.languages.setTextDocumentLanguage(doc, 'imr');
-  // A .txt letter opened here is being switched to IMR by the open listener: show the result.
-  else doc = await asLetterDocument(doc);
+  // A .txt or PDF letter opened here is being switched to IMR by the open listener: show the result.
+  doc = await asLetterDocument(doc);
   const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
   const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   editor.selection = new vscode.Selection(r.start, r.end);

@@ -1,6 +1,7 @@
 /** `imr.openPdf` (palette, Explorer menu) and `imr.savePdfAsText` (palette, editor title). */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { asLetterDocument } from '../letterDetection';
 import { PDF_SCHEME, isPdfFile, pdfFileUri, pdfLetterUri } from './uris';
 
 /** Opens a PDF letter as a read-only `imr` document; asks for the file when none is given. */
@@ -12,7 +13,7 @@ export async function openPdfAsLetter(file?: vscode.Uri): Promise<vscode.TextEdi
   }
   try {
     let doc = await vscode.workspace.openTextDocument(pdfLetterUri(file));
-    if (doc.languageId !== 'imr') doc = await vscode.languages.setTextDocumentLanguage(doc, 'imr');
+    doc = await asLetterDocument(doc); // the same switch the open listener starts, not a second one
     return await vscode.window.showTextDocument(doc, { preview: false });
   } catch (error) {
     void vscode.window.showErrorMessage(`Cannot open ${path.basename(file.fsPath)} as an IMR letter: ${messageOf(error)}`);
