@@ -24,10 +24,13 @@ function isTextLetter(doc: vscode.TextDocument): boolean {
 }
 
 /** The document as it will stay: switched to `imr` first when it is a plain-text letter. */
-export function asLetterDocument(doc: vscode.TextDocument): Thenable<vscode.TextDocument> {
+export function asLetterDocument(doc: vscode.TextDocument, reopened = false): Thenable<vscode.TextDocument> {
   const key = doc.uri.toString();
   const pending = switching.get(key);
   if (pending) return pending;
+  // The switch may have finished before the caller asked: `doc` is then the closed plain-text
+  // copy, and the open one is already an IMR letter.
+  if (doc.isClosed && !reopened) return vscode.workspace.openTextDocument(doc.uri).then((open) => asLetterDocument(open, true));
   if (!isTextLetter(doc)) return Promise.resolve(doc);
   const done = vscode.languages.setTextDocumentLanguage(doc, 'imr').then(
     (switched) => {
