@@ -20,6 +20,7 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/imrLint.ts'], outfile: 'dist/imr-lint.js' },
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/imr-lint-worker.js' },
+  { entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/index-worker.js' },
   // pdfjs, loaded lazily by server/src/pdf/loadPdfjs.ts on the first PDF (kept out of server.js).
   { entryPoints: ['server/src/pdf/pdfjsEntry.ts'], outfile: 'dist/pdf.js', sourcemap: false, minify: true, logOverride: { 'empty-import-meta': 'silent' } },
 ];

@@ -3,8 +3,9 @@
  * workspace index. Runs over IPC when started by the VS Code client, or over stdio
  * (`imr-language-server --stdio`).
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import {
   createConnection,
   ProposedFeatures,
@@ -53,7 +54,15 @@ process.on('unhandledRejection', (e) => connection.console.error(`IMR server int
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
 const scheduler = new DiagnosticsScheduler(connection, documents, service);
-const index = new WorkspaceIndex({ fs: nodeFileSystem, extractPdf, log: (m) => connection.console.log(m), rules: () => service.ruleSettings });
+// A rebuild of many letters reads and analyses them on worker threads, one per core.
+const indexWorker = join(__dirname, 'index-worker.js');
+const index = new WorkspaceIndex({
+  fs: nodeFileSystem,
+  extractPdf,
+  log: (m) => connection.console.log(m),
+  rules: () => service.ruleSettings,
+  ...(existsSync(indexWorker) ? { workers: { path: indexWorker, jobs: availableParallelism() } } : {}),
+});
 
 let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 let initOptions: unknown;

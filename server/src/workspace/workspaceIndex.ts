@@ -14,6 +14,7 @@ import { symbolEntries, findWorkspaceSymbols, type SymbolEntry } from '../langua
 import { summarizeDocument } from '../summaries';
 import type { LetterSummary } from '../protocol';
 import type { IndexFileSystem } from './fileSystem';
+import { runInBatches } from '../workers/batchPool';
 
 export interface IndexedFile {
   uri: string;
@@ -31,7 +32,18 @@ export interface WorkspaceIndexOptions {
   rules?: () => RuleSettings;
   /** Files indexed between two yields to the event loop. */
   chunkSize?: number;
+  /**
+   * Worker threads for a rebuild of many text letters (dist/index-worker.js, see
+   * indexWorker.ts); without it, or for PDFs, everything is indexed on this thread.
+   */
+  workers?: { path: string; jobs: number };
 }
+
+/** Below this many text letters, starting workers costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 200;
+
+/** What a worker sends back for one file: its summary, or that it is no letter (or unreadable). */
+export type IndexResult = { letters: LetterSummary[]; symbols: SymbolEntry[] } | { skipped: string | null };
 
 export interface ScanProgress {
   filesIndexed: number;
@@ -42,6 +54,19 @@ export interface ScanProgress {
 
 /** Same test as the language's `firstLine` pattern in package.json. */
 const LETTER_FIRST_LINE = /^(?:\ufeff)?\s*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|Case Number:|MAXIMUS FEDERAL SERVICES)/;
+
+/** The index entry of one letter file's text: per-letter summaries and workspace symbols. */
+export function analyseLetterFile(uri: string, text: string, rules: RuleSettings): { letters: LetterSummary[]; symbols: SymbolEntry[] } {
+  const lines = splitLines(text); // split once for the parse and the rules
+  const parsed = parseDocument(text, lines);
+  return { letters: summarizeDocument(uri, parsed, computeDiagnostics(parsed, rules, lines)), symbols: symbolEntries(parsed) };
+}
+
+/** A text letter file's bytes as text, or null when a .txt does not start like a letter. */
+export function decodeTextLetter(kind: LetterFileKind, bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return kind === 'txt' && !looksLikeLetter(text) ? null : text;
+}
 
 export function looksLikeLetter(text: string): boolean {
   const head = text.length > 4000 ? text.slice(0, 4000) : text;
@@ -87,6 +112,8 @@ export class WorkspaceIndex {
   indexing = false;
   filesTotal = 0;
   filesIndexed = 0;
+  /** Of those, how many worker threads read (the last rebuild). */
+  filesIndexedOnWorkers = 0;
 
   constructor(options: WorkspaceIndexOptions) {
     this.opts = { chunkSize: 20, ...options };
@@ -151,12 +178,22 @@ export class WorkspaceIndex {
     for (const [uri, f] of this.files) if (!f.open) this.files.delete(uri);
     this.indexing = true;
     this.filesIndexed = 0;
+    this.filesIndexedOnWorkers = 0;
     const paths = await this.listFiles(roots);
     this.filesTotal = paths.length;
+    const stale = () => generation !== this.generation || isCancelled();
     try {
-      for (let i = 0; i < paths.length; i += this.opts.chunkSize) {
-        if (generation !== this.generation || isCancelled()) return false;
-        const chunk = paths.slice(i, i + this.opts.chunkSize);
+      let rest = paths;
+      const { workers } = this.opts;
+      const textLetters = workers ? paths.filter((p) => letterFileKind(p) !== 'pdf') : [];
+      if (workers && workers.jobs > 1 && textLetters.length >= MIN_FILES_FOR_WORKERS) {
+        const left = await this.indexOnWorkers(textLetters, workers, stale, onProgress);
+        if (stale()) return false;
+        rest = [...left, ...paths.filter((p) => letterFileKind(p) === 'pdf')];
+      }
+      for (let i = 0; i < rest.length; i += this.opts.chunkSize) {
+        if (stale()) return false;
+        const chunk = rest.slice(i, i + this.opts.chunkSize);
         const uris = chunk.map(uriOf);
         // The chunk's files are read concurrently (the reads overlap), then analysed one by one.
         const texts = await Promise.all(chunk.map((path, k) => (this.files.get(uris[k])?.open ? undefined : this.readLetterText(path))));
@@ -164,7 +201,7 @@ export class WorkspaceIndex {
           const text = texts[k];
           if (text !== undefined && generation === this.generation) this.storeRead(path, text);
         });
-        this.filesIndexed = Math.min(paths.length, i + chunk.length);
+        this.filesIndexed = Math.min(paths.length, this.filesIndexed + chunk.length);
         onProgress?.({ filesIndexed: this.filesIndexed, filesTotal: paths.length, uris });
         await yieldToEventLoop();
       }
@@ -172,6 +209,31 @@ export class WorkspaceIndex {
     } finally {
       if (generation === this.generation) this.indexing = false;
     }
+  }
+
+  /** Indexes text letters on worker threads; resolves with the paths no worker finished. */
+  private async indexOnWorkers(paths: string[], workers: { path: string; jobs: number }, stale: () => boolean, onProgress?: (p: ScanProgress) => void): Promise<string[]> {
+    let uris: string[] = [];
+    const left = await runInBatches<string, IndexResult>(paths, { jobs: workers.jobs, workerPath: workers.path, workerData: { rules: this.opts.rules?.() ?? {} }, isCancelled: stale }, (i, result) => {
+      if (stale()) return;
+      const uri = uriOf(paths[i]);
+      if (this.files.get(uri)?.open) {
+        // Opened in an editor meanwhile: its text wins.
+      } else if ('letters' in result) this.files.set(uri, { uri, letters: result.letters, symbols: result.symbols, open: false });
+      else {
+        if (result.skipped) this.opts.log?.(result.skipped);
+        this.remove(uri);
+      }
+      uris.push(uri);
+      this.filesIndexed++;
+      this.filesIndexedOnWorkers++;
+      if (uris.length >= this.opts.chunkSize * 4) {
+        onProgress?.({ filesIndexed: this.filesIndexed, filesTotal: this.filesTotal, uris });
+        uris = [];
+      }
+    });
+    if (uris.length) onProgress?.({ filesIndexed: this.filesIndexed, filesTotal: this.filesTotal, uris });
+    return left.map((i) => paths[i]);
   }
 
   /** Whether a path lies under one of the indexed roots (watchers report more). */
@@ -204,8 +266,7 @@ export class WorkspaceIndex {
           return null;
         }
       }
-      const text = new TextDecoder('utf-8').decode(bytes);
-      return kind === 'txt' && !looksLikeLetter(text) ? null : text;
+      return decodeTextLetter(kind, bytes);
     } catch (e) {
       this.opts.log?.(`Cannot read ${path}: ${(e as Error).message}`);
       return null;
@@ -253,9 +314,7 @@ export class WorkspaceIndex {
   }
 
   private store(uri: string, text: string, open: boolean): void {
-    const lines = splitLines(text); // split once for the parse and the rules
-    const parsed = parseDocument(text, lines);
-    this.record(uri, parsed, computeDiagnostics(parsed, this.opts.rules?.() ?? {}, lines), open);
+    this.files.set(uri, { uri, ...analyseLetterFile(uri, text, this.opts.rules?.() ?? {}), open });
   }
 
   private record(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[], open: boolean): void {

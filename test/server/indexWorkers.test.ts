@@ -1,0 +1,59 @@
+/**
+ * A workspace rebuild on worker threads (dist/index-worker.js) must give the same index as
+ * the same rebuild on the main thread: the same files, letters, items, counts and symbols.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WorkspaceIndex, MIN_FILES_FOR_WORKERS, type ScanProgress } from '../../server/src/workspace/workspaceIndex';
+import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
+import { fixtureNames, readFixture } from '../helpers/fixtures';
+import { readSeed, seedNames } from '../helpers/seeds';
+
+const WORKER = resolve(__dirname, '..', '..', 'dist', 'index-worker.js');
+const root = mkdtempSync(join(tmpdir(), 'imr-index-workers-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function writeWorkspace(): number {
+  const letters = [...seedNames().map((n) => readSeed(n.slice(0, 3))), ...fixtureNames().map(readFixture)];
+  let n = 0;
+  for (let i = 0; n < MIN_FILES_FOR_WORKERS + 50; i++) {
+    const dir = join(root, `batch-${i % 7}`);
+    mkdirSync(dir, { recursive: true });
+    const text = letters[i % letters.length];
+    writeFileSync(join(dir, `letter-${i}.${i % 3 === 0 ? 'imr' : 'txt'}`), text);
+    n++;
+  }
+  writeFileSync(join(root, 'notes.txt'), 'Not a letter at all\n');
+  writeFileSync(join(root, 'unreadable.imr'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+  return n;
+}
+
+/** Order-free comparison: the two rebuilds finish files in different orders. */
+const sorted = <T>(list: T[]) => list.map((x) => JSON.stringify(x)).sort();
+
+test('a rebuild on worker threads gives the same index as one on the main thread', async () => {
+  assert.ok(existsSync(WORKER), `${WORKER} is built (npm run build)`);
+  const files = writeWorkspace();
+  const onThread = new WorkspaceIndex({ fs: nodeFileSystem });
+  const onWorkers = new WorkspaceIndex({ fs: nodeFileSystem, workers: { path: WORKER, jobs: 2 } });
+  const progress: ScanProgress[] = [];
+  assert.equal(await onThread.rebuild([root]), true);
+  assert.equal(await onWorkers.rebuild([root], (p) => progress.push(p)), true);
+
+  assert.ok(onThread.letterCount > files, 'some files hold several letters');
+  assert.equal(onThread.filesIndexedOnWorkers, 0);
+  assert.equal(onWorkers.filesIndexedOnWorkers, files + 2, 'the workers read every text file (letters, the note, the unreadable one)');
+  assert.ok(onThread.symbols('CM').length > 0, 'case numbers are symbols');
+  assert.deepEqual(sorted(onWorkers.letters()), sorted(onThread.letters()));
+  // Every file's entry (its symbols included); a symbol query is capped, so compare the entries.
+  const uris = [...new Set(onThread.letters().map((l) => l.uri))];
+  assert.deepEqual(uris.map((u) => onWorkers.file(u)), uris.map((u) => onThread.file(u)));
+  assert.equal(onWorkers.fileCount, onThread.fileCount);
+  // Progress came in steps and ended with every file counted.
+  assert.ok(progress.length > 1);
+  assert.equal(progress.at(-1)!.filesIndexed, progress.at(-1)!.filesTotal);
+  assert.equal(onWorkers.indexing, false);
+});
