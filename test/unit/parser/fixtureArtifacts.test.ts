@@ -26,6 +26,9 @@ const LAYOUT_FIXTURES = [
   'pharma-dosing-titles',
   'single-line-paragraphs',
   'surgery-cover-page',
+  'numbered-headings-no-guidelines',
+  'header-spellings-outcome-words',
+  'twenty-two-mixed',
 ];
 
 const summary = (text: string) =>

@@ -69,6 +69,32 @@ const EIGHTEEN_ITEMS: ItemRow[] = [
   ['Transportation to and from medical appointments', 'Upheld'],
 ];
 
+/** Third blind test: 22 items, every third heading wrapped, titles that contain outcome words. */
+const TWENTY_TWO_ITEMS: ItemRow[] = [
+  ['Continued use of Norco as previously overturned 10/325mg #60', 'Upheld'],
+  ['Soma 350mg #90', 'Upheld'],
+  ['Repeat MRI of the lumbar spine without contrast, previously upheld on 01/05/2015 and now requested again by the treating physician', 'Overturned'],
+  ['Gabapentin 600mg #90', 'Overturned'],
+  ['Physical therapy, medically necessary per treating physician, 2x6 for the neck', 'Upheld'],
+  ['Omeprazole 20mg #60 with 2 refills, to be taken once daily with food for gastric protection while on anti-inflammatory medication', 'Overturned'],
+  ['Urine drug screen', 'Overturned'],
+  ['Lidoderm 5% patch #30', 'Upheld'],
+  ['Right shoulder subacromial injection under ultrasound guidance with lidocaine and Kenalog, one injection, as an outpatient', 'Upheld'],
+  ['Acupuncture x 6 sessions', 'Overturned'],
+  ['TENS unit purchase', 'Upheld'],
+  ['Interferential stimulator rental for 30 days, with supplies including electrodes and batteries, for home use for the low back', 'Upheld'],
+  ['Cyclobenzaprine 7.5mg #60', 'Upheld'],
+  ['Tramadol ER 100mg #30', 'Overturned'],
+  ['Functional capacity evaluation, overturned request from prior review, resubmitted with new documentation from the primary treating physician', 'Upheld'],
+  ['Pain psychology evaluation', 'Overturned'],
+  ['Home exercise kit', 'Upheld'],
+  ['EMG/NCV of the bilateral lower extremities to rule out lumbar radiculopathy versus peripheral neuropathy, as requested on 02/11/2015', 'Upheld'],
+  ['Naproxen 550mg #60', 'Overturned'],
+  ['Lumbar support brace', 'Upheld'],
+  ['Follow-up visit with pain management in 4 weeks', 'Overturned'],
+  ['Hot and cold therapy unit, 30 day rental, post-injection, to be used at home three times a day for twenty minutes each time', 'Upheld'],
+];
+
 /** Header values in one order: case number, date assigned, decision date, date of injury, UR denial date, priority, application received. */
 function headerValues(h: Letter['header']): Array<string | null | undefined> {
   return [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value];
@@ -844,6 +870,171 @@ const EXPECTED: Record<string, Expectation> = {
       // "IMR ISSUES, DECISIONS AND" / "RATIONALES" is one heading.
       assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'caseSummary', 'decisions']);
       assert.deepEqual(letter.items.map((i) => i.rationale?.conclusion?.finding), ['notNecessary', 'notNecessary', 'necessary']);
+    },
+  },  // Third blind test (written from letter-formats.md, not from the parser).
+  'twenty-two-mixed': {
+    letters: [{ layout: 'reference', items: TWENTY_TWO_ITEMS }],
+    check(doc) {
+      const items = doc.letters[0].items;
+      // Every third heading wraps over two lines (the short 21st fits on one).
+      assert.deepEqual(
+        items.filter((i) => i.headingRange.end.line > i.headingRange.start.line).map((i) => items.indexOf(i)),
+        [2, 5, 8, 11, 14, 17],
+      );
+      assert.deepEqual(items.filter((i) => i.guidelines[0]?.noneCited).map((i) => items.indexOf(i)), [4, 9, 14, 19]);
+      for (const item of items) assert.equal(item.rationale?.conclusion?.finding, item.outcome === 'Upheld' ? 'notNecessary' : 'necessary', item.title);
+    },
+  },
+  'titlecase-colon-tabs': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Left total knee arthroplasty with 3 day inpatient stay', 'Overturned'],
+          ['Front-wheeled walker', 'Overturned'],
+          ['Celebrex 200mg #30', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      const letter = doc.letters[0];
+      // Title Case headings with a trailing colon; tabs between the header's labels and values.
+      assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'caseSummary', 'decisions']);
+      assert.deepEqual(headerValues(letter.header), ['CM16-0102938', '2016-05-27', '2016-06-30', '2009-08-14', '2016-05-12', 'Standard', '2016-05-20']);
+      // "Chapter 13; Non-MTUS Citation ODG, ...": two citations, not one.
+      assert.deepEqual(letter.items[0].guidelines[0].citations.map((c) => [c.kind, c.chapter]), [['ACOEM', '13'], ['ODG', undefined]]);
+    },
+  },
+  'numbered-headings-no-guidelines': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Topamax 50mg #60', 'Overturned'],
+          ['Cervical MRI without contrast', 'Upheld'],
+          ['Nerve conduction study of the right upper extremity', 'Overturned'],
+          ['Biofeedback x 6 sessions', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      // "1. HOW THE IMR ...", "2. CLINICAL CASE SUMMARY", "3. IMR ISSUES, ...": the number is part of the heading.
+      assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'caseSummary', 'decisions']);
+      assert.equal(textAt(text, letter.sections[3].headingRange), '3. IMR ISSUES, DECISIONS AND RATIONALES');
+      assert.deepEqual(letter.items.map((i) => i.guidelines.length), [0, 0, 2, 0]);
+      assert.deepEqual(letter.items.map((i) => i.rationale?.conclusion?.finding), ['necessary', 'notNecessary', 'necessary', 'notNecessary']);
+      // Guideline lines wrapped over four lines, several sources each.
+      assert.deepEqual(letter.items[2].guidelines[1].citations.map((c) => c.kind), ['ACOEM', 'ODG']);
+      assert.match(letter.items[2].guidelines[1].text, /Electrodiagnostic studies\.$/);
+      // Missing guideline lines are warnings, not errors.
+      const codes = analyzeText(text).diagnostics.filter((d) => d.severity === 2).map((d) => d.code);
+      assert.equal(codes.filter((c) => c === 'missing-guideline').length, 6);
+    },
+  },
+  'roman-numbered-wrapped-headings': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Individual psychotherapy, 12 sessions, once a week, with the treating psychologist for post-traumatic stress disorder', 'Overturned'],
+          ['Klonopin 0.5mg #60', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      const letter = doc.letters[0];
+      // "III. IMR ISSUES, DECISIONS AND" / "RATIONALES:" is one heading.
+      assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'caseSummary', 'decisions']);
+      // "UR Determination Date:" and "Application Rec'd:".
+      assert.deepEqual(headerValues(letter.header), ['CM16-0150377', '2016-08-01', '2016-09-02', '2014-01-15', '2016-07-18', 'Standard', '2016-07-26']);
+    },
+  },
+  'professional-overturned': {
+    letters: [{ layout: 'professionalReview', items: [['six sessions of chiropractic manipulation for the lumbar spine', 'Overturned']] }],
+    check(doc) {
+      const item = doc.letters[0].items[0];
+      // The quoted "not recommended" is guideline text; the last sentence ("are medically necessary") decides.
+      assert.equal(item.rationale?.conclusion?.finding, 'necessary');
+      assert.deepEqual(item.guidelines.map((g) => g.source), ['reviewer']);
+      assert.equal(item.guidelines[0].citations[0].pages, '58-60');
+    },
+  },
+  'header-spellings-outcome-words': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Continued Lyrica 75mg #60 as the prior IMR Overturned on 06/02/2015', 'Upheld'],
+          ['Physical therapy as medically necessary, 6 visits for the neck', 'Overturned'],
+          ['Ambien 10mg #30 (Upheld at prior IMR, requested again with sleep study results)', 'Upheld'],
+          ['Retrospective request for Toradol 60mg IM injection, overturned by the claims administrator on appeal, then denied again on 10/13/2015', 'Upheld'],
+          ['Cognitive behavioral therapy 6 sessions', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc) {
+      const letter = doc.letters[0];
+      // Tab-separated two-column header with "IMR Case Number", "UR Decision Date", "Date Application Received".
+      assert.deepEqual(headerValues(letter.header), ['CM15-0208814', '2015-10-26', '2015-12-01', '2007-07-07', '2015-10-13', 'Expedited', '2015-10-19']);
+      assert.deepEqual(letter.items.map((i) => i.outcomeText), ['Upheld', 'Overturned', 'Upheld', 'Upheld', 'OVERTURNED']);
+    },
+  },
+  'quoted-paragraphs-rationale': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['OxyContin 30mg #60', 'Upheld'],
+          ['Random urine drug screen', 'Overturned'],
+          ['Butrans 10mcg/hr patch #4', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      const [oxy, uds, butrans] = doc.letters[0].items;
+      // Indented quoted blocks with "Recommended", "medically necessary when ..." and a label inside; the last paragraph decides.
+      assert.equal(oxy.rationale?.conclusion?.text, 'Therefore, the request is not medically necessary.');
+      assert.equal(uds.rationale?.conclusion?.finding, 'necessary');
+      assert.equal(butrans.rationale?.conclusion?.text, 'Therefore, the request is not medically necessary.');
+    },
+  },
+  'notice-dot-numbers': {
+    letters: [
+      {
+        layout: 'notice2013',
+        items: [
+          ['a lumbar epidural steroid injection at left L4-L5 and L5-S1 under fluoroscopy', 'Overturned'],
+          ['Medrox patches #30', 'Upheld'],
+          ['12 sessions of physical therapy, 3 times a week for 4 weeks, for the lumbar spine', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      const letter = doc.letters[0];
+      assert.deepEqual(letter.items.map((i) => i.number), [1, 2, 3]);
+      for (const item of letter.items) assert.equal(item.rationale?.conclusion?.finding, item.outcome === 'Upheld' ? 'notNecessary' : 'necessary', item.title);
+      assert.equal(letter.header.urDenialDate?.value, '2013-09-16');
+      assert.equal(letter.header.noticeDate?.value, '2013-11-05');
+    },
+  },
+  'documents-bulleted-records': {
+    letters: [
+      {
+        layout: 'documentsReviewed',
+        items: [
+          ['Norco 10/325mg #90', 'Upheld'],
+          ['Soma 350mg #60', 'Upheld'],
+          ['Repeat MRI of the right shoulder without contrast', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc) {
+      const letter = doc.letters[0];
+      // Bulleted records ("Progress report: 02/10/2015", "Prior IMR decision: ...: Upheld") are not items.
+      assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'documentsReviewed', 'caseSummary', 'decisions']);
+      const decisions = letter.sections.find((s) => s.kind === 'decisions')!;
+      for (const item of letter.items) assert.ok(item.range.start.line > decisions.range.start.line);
     },
   },
 };

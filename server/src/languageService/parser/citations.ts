@@ -26,6 +26,7 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
   }
   cuts.push([pieceStart, to]);
   if (cuts.length === 1) splitSentences(text, cuts);
+  splitNonMtus(text, cuts);
   for (const [a, b] of cuts) {
     let end = b;
     while (end > a && /[\s.;,]/.test(text[end - 1])) end--;
@@ -79,6 +80,18 @@ function tidyPages(pages: string): string {
   const last = p.charCodeAt(p.length - 1);
   if (last === 32 || last === 44 || last === 45) p = p.replace(/(?<![ ,-])[ ,-]+$/, '');
   return p;
+}
+
+/** "...Knee Complaints, Chapter 13; Non-MTUS Citation ODG, ...": a Non-MTUS citation after a semicolon is a source of its own. */
+function splitNonMtus(text: string, cuts: Array<[number, number]>): void {
+  for (let c = 0; c < cuts.length; c++) {
+    const [a, b] = cuts[c];
+    if (b - a > 5000) continue;
+    const stop = /; ?(?=Non-MTUS\b)/i.exec(text.slice(a, b));
+    if (!stop || stop.index === 0) continue;
+    const at = a + stop.index;
+    cuts.splice(c, 1, [a, at], [at + stop[0].length, b]);
+  }
 }
 
 /**

@@ -28,9 +28,9 @@ const LABELS: Array<[RegExp, Key]> = [
   [/Date Assigned\s*:?/iy, 'dateAssigned'],
   [/Decision Date\s*:?/iy, 'decisionDate'],
   [/Date of Injury\s*:?/iy, 'dateOfInjury'],
-  [/UR Denial Date\s*:?/iy, 'urDenialDate'],
-  [/Date of UR (?:Decision|Denial)\s*:?/iy, 'urDenialDate'],
-  [/Application(?:\s+Received)?\s*:?/iy, 'applicationReceived'],
+  [/UR (?:Denial|Decision|Determination) Date\s*:?/iy, 'urDenialDate'],
+  [/Date of UR (?:Decision|Denial|Determination)\s*:?/iy, 'urDenialDate'],
+  [/Application(?:\s+(?:Received|Rec'd|Recd\.?))?\s*:?/iy, 'applicationReceived'],
   [/Received\s*:/iy, 'applicationReceived'],
   [/Dated\s*:/iy, 'noticeDate'],
 ];

@@ -69,8 +69,26 @@ export function mayBeHeading(clean: string): boolean {
   return PREFIXES.has(prefixCode(clean, 0));
 }
 
-/** The heading `clean` (one line, or two joined by a space) is, or null. */
+/** A section number before a heading (`1. `, `2) `, `IV. `, `A. `): anchored, one pass. */
+const NUMBERING = /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] +/;
+
+/** Length of the section number that starts `clean` (0 when there is none). */
+export function numberingLength(clean: string): number {
+  const c0 = clean.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 73 || c0 === 86 || c0 === 88 || (c0 >= 65 && c0 <= 72))) return 0;
+  const m = NUMBERING.exec(clean);
+  return m ? m[0].length : 0;
+}
+
+/** The heading `clean` (one line, or two joined by a space) is, or null. A section number before it (`1. CLINICAL CASE SUMMARY`) is part of the heading. */
 export function matchHeadingDetail(clean: string): HeadingMatch | null {
+  const skip = numberingLength(clean);
+  const m = matchBareHeading(skip > 0 ? clean.slice(skip) : clean);
+  if (m && skip > 0) m.length += skip;
+  return m;
+}
+
+function matchBareHeading(clean: string): HeadingMatch | null {
   if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
   const key = headingKey(clean);
   for (const p of PATTERNS) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
@@ -97,6 +115,8 @@ const WRAP_STARTS =
  * "PROFESSIONAL REVIEWER AND WHY:"). True when `clean` could be the first half of one.
  */
 export function couldStartWrappedHeading(clean: string): boolean {
+  const skip = numberingLength(clean);
+  if (skip > 0) clean = clean.slice(skip);
   if (clean.length < 8 || clean.length > 100 || !mayBeHeading(clean)) return false;
   return WRAP_STARTS.test(headingKey(clean));
 }

@@ -72,9 +72,9 @@ function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
   const line = lines[i];
   const clean = line.clean;
   if (clean.length < 8 || clean.length > 240) return null;
-  // Headings start with a letter: skip most prose lines cheaply.
+  // Headings start with a letter or a section number: skip most prose lines cheaply.
   const c0 = clean.charCodeAt(0);
-  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return null;
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57))) return null;
   const m = clean.length <= 120 ? matchHeadingDetail(clean) : null;
   if (m) return { line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length };
   if (!couldStartWrappedHeading(clean)) return null;

@@ -39,10 +39,11 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
 
   const { body, from } = sectionLines(lines, issue.section, issue.head);
   const joined = new JoinedText(body, from >= 0 ? from : undefined);
-  // The issue is a phrase; keep up to its first sentence end and drop a leading "Whether".
+  // The issue is a phrase; keep up to its first sentence end and drop a leading "Whether"
+  // and "the requested" / "the request for" (also together: "Whether the requested ...").
   let text = joined.text;
   let start = 0;
-  const lead = /^(?:Whether (?:or not )?|The (?:requested|request for) )/i.exec(text);
+  const lead = /^(?:Whether (?:or not )?(?:the (?:requested|request for) )?|The (?:requested|request for) )/i.exec(text);
   if (lead) start = lead[0].length;
   let end = text.length;
   const stop = /[.;](?:\s|$)/.exec(text.slice(start));
