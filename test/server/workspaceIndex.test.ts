@@ -1,7 +1,9 @@
 /** The workspace index on an in-memory file system: no LSP connection, no disk. */
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, looksLikeLetter, uriOf } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex, looksLikeLetter, uriOf, LETTER_FIRST_LINE } from '../../server/src/workspace/workspaceIndex';
 import { memoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { PdfExtractionError } from '../../server/src/pdf/api';
 import { VALID_LETTER, broken } from '../unit/rules/letterFixture';
@@ -19,6 +21,11 @@ test('letter detection follows the firstLine pattern', () => {
   assert.ok(looksLikeLetter('\ufeff\n\n  HOW THE IMR FINAL DETERMINATION WAS MADE\n'));
   assert.ok(looksLikeLetter('Case Number: CM16-0213037'));
   assert.ok(!looksLikeLetter('Shopping list\nHOW THE IMR FINAL DETERMINATION WAS MADE'));
+  // A cover letter's letterhead, as the editor's firstLine pattern has it.
+  assert.ok(looksLikeLetter('MAXIMUS Federal Services\nIndependent Medical Review\n'));
+  assert.ok(looksLikeLetter('                         MAXIMUS FEDERAL SERVICES\n'));
+  assert.ok(looksLikeLetter('Independent Medical Review\nMAXIMUS Federal Services\n'));
+  assert.equal(LETTER_FIRST_LINE.source, new RegExp(JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')).contributes.languages[0].firstLine).source);
 });
 
 test('scan finds .imr and letter-like .txt files, skips node_modules, dot-folders and other text', async () => {

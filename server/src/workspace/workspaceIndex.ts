@@ -52,8 +52,9 @@ export interface ScanProgress {
   uris: string[];
 }
 
-/** Same test as the language's `firstLine` pattern in package.json. */
-const LETTER_FIRST_LINE = /^(?:\ufeff)?\s*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|Case Number:|MAXIMUS FEDERAL SERVICES)/;
+/** The language's `firstLine` pattern in package.json (kept equal by a unit test). */
+export const LETTER_FIRST_LINE =
+  /^\ufeff?\s*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|Case Number:|MAXIMUS FEDERAL SERVICES|MAXIMUS Federal Services|Maximus Federal Services|Notice of Independent Medical Review|MEDICAL PROFESSIONAL REVIEW|INDEPENDENT MEDICAL REVIEW|Independent Medical Review)/;
 
 /** The index entry of one letter file's text: per-letter summaries and workspace symbols. */
 export function analyseLetterFile(uri: string, text: string, rules: RuleSettings): { letters: LetterSummary[]; symbols: SymbolEntry[] } {

@@ -29,6 +29,8 @@ const LAYOUT_FIXTURES = [
   'numbered-headings-no-guidelines',
   'header-spellings-outcome-words',
   'twenty-two-mixed',
+  'cover-dotted-list-appeal',
+  'footer-every-page-proof-of-service',
 ];
 
 const summary = (text: string) =>

@@ -95,6 +95,30 @@ const TWENTY_TWO_ITEMS: ItemRow[] = [
   ['Hot and cold therapy unit, 30 day rental, post-injection, to be used at home three times a day for twenty minutes each time', 'Upheld'],
 ];
 
+/** Fourth blind test: the letter body wrapped in mailing material (cover page, appeal rights, cc list, page furniture). */
+const COVER_DOTTED_ITEMS: ItemRow[] = [
+  ['Soma 350mg #60', 'Upheld'],
+  ['Norco 10/325mg #90', 'Overturned'],
+  ['Lumbar epidural steroid injection at L4-5', 'Overturned'],
+  ['Urine drug screen', 'Upheld'],
+];
+const SUMMARY_LIST_ITEMS: ItemRow[] = [
+  ['Zanaflex 4mg #60', 'Upheld'],
+  ['Acupuncture 6 sessions for the low back', 'Overturned'],
+];
+const EXPEDITED_ITEMS: ItemRow[] = [['Right knee MRI without contrast', 'Overturned']];
+
+/** The last item's block ends at its rationale: closing material after it is no part of it. */
+function assertLastItemEndsBefore(doc: ParsedDocument, text: string, marker: string, letter = 0): void {
+  const items = doc.letters[letter].items;
+  const last = items[items.length - 1];
+  const lines = text.split(/\r?\n|\r/);
+  const at = lines.findIndex((l, i) => i > last.headingRange.start.line && l.includes(marker));
+  assert.ok(at > 0, `marker ${marker} found`);
+  assert.ok(last.range.end.line < at, `${last.title} ends before "${marker}"`);
+  assert.ok(last.rationale?.range && last.rationale.range.end.line < at, 'rationale ends before the closing');
+}
+
 /** Header values in one order: case number, date assigned, decision date, date of injury, UR denial date, priority, application received. */
 function headerValues(h: Letter['header']): Array<string | null | undefined> {
   return [h.caseNumber?.value, h.dateAssigned?.value, h.decisionDate?.value, h.dateOfInjury?.value, h.urDenialDate?.value, h.priority?.value, h.applicationReceived?.value];
@@ -1035,6 +1059,111 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'documentsReviewed', 'caseSummary', 'decisions']);
       const decisions = letter.sections.find((s) => s.kind === 'decisions')!;
       for (const item of letter.items) assert.ok(item.range.start.line > decisions.range.start.line);
+    },
+  },
+  /* Fourth blind test: mailing material around the letter body. */
+  'cover-dotted-list-appeal': {
+    letters: [{ layout: 'reference', items: COVER_DOTTED_ITEMS }],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      assert.equal(letter.range.start.line, 0);
+      assert.deepEqual(headerValues(letter.header), ['CM15-0027781', '2015-01-27', '2015-02-18', '2013-04-22', '2015-01-09', 'Standard', '2015-01-21']);
+      // Appeal rights, signature and cc list after the last rationale: its conclusion stays its own.
+      assertLastItemEndsBefore(doc, text, 'APPEAL RIGHTS');
+      assert.deepEqual(letter.items.map((i) => i.rationale?.conclusion?.finding), ['notNecessary', 'necessary', 'necessary', 'notNecessary']);
+      assert.equal(letter.items[3].rationale?.conclusion?.text, 'The urine drug screen is not medically necessary.');
+    },
+  },
+  'treatment-determination-table-pages': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Physical therapy 2x4 for the right shoulder', 'Overturned'],
+          ['Lidoderm 5% patch #30', 'Upheld'],
+          ['MRI of the cervical spine', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      assert.deepEqual(headerValues(letter.header), ['CM16-0170342', '2016-08-10', '2016-09-02', '2016-02-14', '2016-07-28', 'Standard', '2016-08-04']);
+      // The appeal paragraph opens with "This decision is binding ...".
+      assertLastItemEndsBefore(doc, text, 'This decision is binding');
+      assert.equal(letter.items[2].rationale?.conclusion?.finding, 'notNecessary');
+      // The running header (case number and the worker's name) inside a rationale is page furniture.
+      for (const item of letter.items) assert.ok(!item.rationale?.text.includes('Villalobos'), item.title);
+      assert.ok(isPageFurniture('IMR Case Number CM16-0170342          Villalobos, Teresa'));
+      assert.ok(!isPageFurniture('Case Number: CM16-0170342 was assigned to a reviewer on 08/10/2016 after the application.'));
+    },
+  },
+  'summary-list-after-decisions': {
+    letters: [{ layout: 'reference', items: SUMMARY_LIST_ITEMS }],
+    check(doc, text) {
+      // "SUMMARY OF DETERMINATIONS" / "Zanaflex 4mg #60: Upheld" repeats the items: not new ones.
+      assertLastItemEndsBefore(doc, text, 'SUMMARY OF DETERMINATIONS');
+      assert.equal(doc.letters[0].items[1].rationale?.conclusion?.finding, 'necessary');
+      assert.deepEqual(headerValues(doc.letters[0].header), ['CM14-0061187', '2014-05-30', '2014-06-24', '2013-09-11', '2014-05-16', 'Standard', '2014-05-23']);
+    },
+  },
+  'long-cover-double-spaced': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Cervical epidural steroid injection at C5-6', 'Overturned'],
+          ['Gabapentin 300mg #90', 'Overturned'],
+          ['Cervical pillow', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const letter = doc.letters[0];
+      // The header table ends past line 80 of the letter, after a long cover page: its last rows are read.
+      assert.ok(letter.header.applicationReceived!.range.start.line > 80);
+      assert.ok(letter.header.priority!.range.start.line > 80);
+      assert.deepEqual(headerValues(letter.header), ['CM17-0201456', '2017-10-16', '2017-11-07', '2015-03-30', '2017-10-05', 'Standard', '2017-10-11']);
+      assertLastItemEndsBefore(doc, text, 'Respectfully,');
+    },
+  },
+  'expedited-determination-table-after': {
+    letters: [{ layout: 'reference', items: EXPEDITED_ITEMS }],
+    check(doc, text) {
+      // "Treatment: X   Determination: Overturned" after the only item is a summary, not an item.
+      assertLastItemEndsBefore(doc, text, 'Treatment: Right knee MRI');
+      assert.equal(doc.letters[0].header.priority?.value, 'Expedited');
+    },
+  },
+  'footer-every-page-proof-of-service': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Functional restoration program, 10 days', 'Upheld'],
+          ['Psychological evaluation', 'Overturned'],
+          ['Ketoprofen 10% cream 120 grams', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      assertLastItemEndsBefore(doc, text, 'PROOF OF SERVICE');
+      assert.deepEqual(doc.letters[0].items.map((i) => i.rationale?.conclusion?.finding), ['notNecessary', 'necessary', 'notNecessary']);
+    },
+  },
+  'bulk-wrapped-three': {
+    letters: [
+      { layout: 'reference', items: COVER_DOTTED_ITEMS },
+      { layout: 'reference', items: EXPEDITED_ITEMS },
+      { layout: 'reference', items: SUMMARY_LIST_ITEMS },
+    ],
+    check(doc, text) {
+      assert.deepEqual(doc.letters.map((l) => l.header.caseNumber?.value), ['CM15-0027781', 'CM16-0040781', 'CM14-0061187']);
+      const lines = text.split('\n');
+      // The second letter starts at its letterhead; the third, whose letterhead is in mixed case, at its "RE:" line.
+      assert.equal(doc.letters[1].range.start.line, lines.indexOf('MAXIMUS FEDERAL SERVICES, INC.'));
+      assert.equal(doc.letters[2].range.start.line, lines.findIndex((l, i) => i > doc.letters[1].items[0].range.end.line && l.startsWith('RE: Independent Medical Review')));
+      for (let i = 1; i < doc.letters.length; i++) assert.ok(doc.letters[i].range.start.line > doc.letters[i - 1].range.end.line, 'letters do not overlap');
+      for (const [l, marker] of [[0, 'APPEAL RIGHTS'], [1, 'Treatment: Right knee MRI'], [2, 'SUMMARY OF DETERMINATIONS']] as const) assertLastItemEndsBefore(doc, text, marker, l);
     },
   },
 };

@@ -12,8 +12,10 @@ import { toIsoDate } from './dates';
 /** A line that opens a header block (a new letter's header in a bulk export). */
 export function isHeaderStart(clean: string): boolean {
   const c = clean.charCodeAt(0);
-  if (c !== 67 && c !== 99 && c !== 77 && c !== 68 && c !== 73) return false;
+  if (c !== 67 && c !== 99 && c !== 77 && c !== 68 && c !== 73 && c !== 82) return false;
   return (
+    // The subject line of a cover letter mailed with the determination.
+    /^RE\s*:\s*(?:IMR\b|Independent Medical Review\b)/i.test(clean) ||
     /^(?:IMR )?Case (?:Number|No\.?)\s*:/i.test(clean) ||
     /^MAXIMUS FEDERAL SERVICES,? INC\.?$/.test(clean) ||
     /^Date Assigned\s*:/i.test(clean)

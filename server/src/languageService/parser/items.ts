@@ -37,6 +37,12 @@ const LOWER_START = /^[a-z]/;
 const UPPER_START = /^[A-Z0-9]/;
 const PARTIAL_WORDS = /remaining|eligible portion|was (?:authorized|approved|certified|modified)|^(?:of )?(?:the )?original request,|(?:^|\s)is\s*:/i;
 const PARTIAL_START = /was the original request|original request was/i;
+/**
+ * Mailing material after the last rationale: appeal rights, a closing, a signature block, a
+ * copy list. Nothing after such a line belongs to an item.
+ */
+const CLOSING =
+  /^(?:(?:YOUR )?(?:RIGHT TO APPEAL|APPEAL RIGHTS|APPEAL INFORMATION|HOW TO APPEAL)\b|If you disagree with (?:this|the) (?:final )?(?:determination|decision)|This (?:final )?(?:determination|decision) is (?:final and )?binding\b|(?:Sincerely|Respectfully(?: submitted)?|Regards),?$|cc\s*:|Enclosures?\s*:|(?:DECLARATION|PROOF) OF SERVICE\b)/i;
 
 function endsSentence(line: string): boolean {
   const tail = line.length > 80 ? line.slice(-80) : line;
@@ -67,7 +73,15 @@ const isLabel = (k: LineKind): boolean => k === 'ca' || k === 'maximus' || k ===
 /** Finds the items among lines `from`..`to` (inclusive) of the document. */
 export function readItems(lines: readonly Line[], from: number, to: number): DisputedItem[] {
   const body: Line[] = [];
-  for (let i = from; i <= to && i < lines.length; i++) if (lines[i].clean !== '' && !isPageFurniture(lines[i].clean)) body.push(lines[i]);
+  let seenRationale = false;
+  for (let i = from; i <= to && i < lines.length; i++) {
+    const clean = lines[i].clean;
+    if (clean === '' || isPageFurniture(clean)) continue;
+    // The letter's closing material ends the decisions once an item has its rationale.
+    if (seenRationale && CLOSING.test(clean)) break;
+    if (!seenRationale && RATIONALE_LABEL.test(clean)) seenRationale = true;
+    body.push(lines[i]);
+  }
   const kinds = body.map((l) => classify(l.clean));
 
   // Pass 1: where does each heading end? At a line ending in an outcome, at an outcome
@@ -150,7 +164,26 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     const blockEnd = h + 1 < starts.length ? starts[h + 1] - 1 : body.length - 1;
     items.push(buildItem(body, kinds, starts[h], headingEnds[h], blockEnd));
   }
-  return items;
+  return withoutSummaryList(items);
+}
+
+/**
+ * A list of the decisions after the last item (`Zanaflex 4mg #60: Upheld` again, under a
+ * "Summary" line) repeats items without guideline or rationale lines: drop that trailing run
+ * when every heading in it holds the title of an earlier item
+ * (`Treatment: X   Determination: Overturned` too).
+ */
+function withoutSummaryList(items: DisputedItem[]): DisputedItem[] {
+  let cut = items.length;
+  while (cut > 1 && items[cut - 1].guidelines.length === 0 && !items[cut - 1].rationale) cut--;
+  if (cut === items.length) return items;
+  const full = items.slice(0, cut);
+  const titles = full.map((i) => i.title.toLowerCase());
+  for (let k = cut; k < items.length; k++) {
+    const t = items[k].title.toLowerCase();
+    if (!titles.some((earlier) => earlier !== '' && t.includes(earlier))) return items;
+  }
+  return full;
 }
 
 /** A bullet (also Word's private-use bullet) or a short list number, then a space. */

@@ -224,12 +224,14 @@ export function readLetter(lines: readonly Line[], span: LetterSpan): Letter {
 
   // The header table sits before the body: stop reading it at the first body heading.
   const bodyStart = headings.find((h) => h.opener !== 'notice' && h.opener !== 'professional');
-  const headerEnd = Math.min(to, bodyStart ? bodyStart.line - 1 : to, from + 80);
+  // A long cover page can push the table down: read the 80 lines before the body then.
+  const headerFrom = bodyStart && bodyStart.line - from > 80 ? bodyStart.line - 80 : from;
+  const headerEnd = Math.min(to, bodyStart ? bodyStart.line - 1 : to, headerFrom + 80);
   const summary = sections.find((s) => s.kind === 'caseSummary');
   return {
     layout,
     range: spanRange(lines[from], lines[to]),
-    header: readHeader(lines, from, headerEnd),
+    header: readHeader(lines, headerFrom, headerEnd),
     reviewer: readReviewer(lines, from, to, sections),
     patient: summary ? readPatient(lines, summary.headingRange.end.line, summary.range.end.line, summary.headingRange.end.character) : {},
     sections,

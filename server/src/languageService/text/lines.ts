@@ -133,6 +133,8 @@ export function inLine(line: Line, from: number, to: number): Range {
 const PAGE_NUMBER = /^Page \d{1,4}(?: of \d{1,4})?/i;
 const FOOTER = /^Final Determination Letter for IMR Case Number\b/i;
 const CASE_ALONE = /^CM\d{2}-\d{4,7}(?:\s+Page \d{1,4}(?: of \d{1,4})?)?$/i;
+/** A running header: the case number under its label, then at most a name or a page number. */
+const RUNNING_HEADER = /^(?:IMR )?Case (?:Number|No\.?|#)\s*:?\s*CM\d{2}-\d{4,7}\b(?:\s+[A-Za-z ,.'-]{1,60}|\s+Page \d{1,4}(?: of \d{1,4})?)?$/i;
 
 /**
  * Page furniture a PDF repeats on every page ("Page 2 of 5", "Final Determination Letter for
@@ -152,7 +154,8 @@ export function isPageFurniture(clean: string): boolean {
     return rest === '' || FOOTER.test(rest) || CASE_ALONE.test(rest);
   }
   if (c === 70) return FOOTER.test(clean);
-  if (c === 67 || c === 99) return CASE_ALONE.test(clean);
+  if (c === 67 || c === 99) return CASE_ALONE.test(clean) || RUNNING_HEADER.test(clean);
+  if (c === 73) return RUNNING_HEADER.test(clean);
   if (c === 45) return /^- ?\d{1,4} ?-$/.test(clean);
   return false;
 }
