@@ -9,7 +9,7 @@
  * document that is about to close.
  */
 import * as vscode from 'vscode';
-import { isLetterFirstLine } from './firstLine';
+import { isLetterFirstLine } from '../../server/src/languageService/text/firstLine';
 import { PDF_SCHEME } from './pdf/uris';
 
 /** One switch per document at a time: the open listener and a caller may both ask for it. */

@@ -15,6 +15,7 @@ import { summarizeDocument } from '../summaries';
 import type { LetterSummary } from '../protocol';
 import type { IndexFileSystem } from './fileSystem';
 import { runInBatches } from '../workers/batchPool';
+import { LETTER_FIRST_LINE } from '../languageService/text/firstLine';
 
 export interface IndexedFile {
   uri: string;
@@ -51,10 +52,6 @@ export interface ScanProgress {
   /** URIs indexed in the last chunk. */
   uris: string[];
 }
-
-/** The language's `firstLine` pattern in package.json (kept equal by a unit test). */
-export const LETTER_FIRST_LINE =
-  /^\ufeff?\s*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|Case Number:|MAXIMUS FEDERAL SERVICES|MAXIMUS Federal Services|Maximus Federal Services|Notice of Independent Medical Review|MEDICAL PROFESSIONAL REVIEW|INDEPENDENT MEDICAL REVIEW|Independent Medical Review)/;
 
 /** The index entry of one letter file's text: per-letter summaries and workspace symbols. */
 export function analyseLetterFile(uri: string, text: string, rules: RuleSettings): { letters: LetterSummary[]; symbols: SymbolEntry[] } {

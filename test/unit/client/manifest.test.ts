@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RULES } from '../../../server/src/languageService';
 import { readSeed, seedNames } from '../../helpers/seeds';
-import { isLetterFirstLine, LETTER_FIRST_LINE } from '../../../client/src/firstLine';
+import { isLetterFirstLine, LETTER_FIRST_LINE } from '../../../server/src/languageService/text/firstLine';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
