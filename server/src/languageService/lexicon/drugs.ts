@@ -71,9 +71,17 @@ export const DRUGS: DrugEntry[] = [
 ];
 
 const byName = new Map<string, DrugEntry>();
+/** Every name of each drug, lower-cased once here rather than on every search. */
+const lowerNames = new Map<DrugEntry, string[]>();
 for (const d of DRUGS) {
-  byName.set(d.generic.toLowerCase(), d);
-  for (const b of d.brands) byName.set(b.toLowerCase(), d);
+  const names = [d.generic, ...d.brands].map((n) => n.toLowerCase());
+  lowerNames.set(d, names);
+  for (const n of names) byName.set(n, d);
+}
+
+/** The generic and brand names of a lexicon drug, lower case. */
+export function lowerCaseNames(drug: DrugEntry): readonly string[] {
+  return lowerNames.get(drug) ?? [];
 }
 
 /**

@@ -65,11 +65,6 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
   let end = n;
   let seen = 0;
   let last: { from: number; to: number } | null = null;
-  const make = (from: number, to: number, finding: Finding | null): Conclusion => ({
-    text: collapseSpaces(text.slice(from, to)),
-    range: joined.rangeOf(from, to),
-    finding,
-  });
   for (let i = n - 2; i >= -2; i--) {
     // `quotes` counts the quotes before position i + 1.
     if (i >= 0 && text.charCodeAt(i + 1) === 34) quotes--;
@@ -79,14 +74,18 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
     if (from >= end) continue;
     if (!last) last = { from, to: end };
     const finding = sentenceFinding(text, from, end, false);
-    if (finding) return make(from, end, finding);
+    if (finding) return conclusionAt(joined, from, end, finding);
     end = i + 1;
     if (i < 0 || ++seen >= MAX_SENTENCES_BACK) break;
   }
   if (!last) return null;
   // No medical-necessity wording: accept a plain finding in the last sentence when it speaks
   // of the request ("Therefore, the request is not supported."), never a guideline quote.
-  return make(last.from, last.to, sentenceFinding(text, last.from, last.to, true));
+  return conclusionAt(joined, last.from, last.to, sentenceFinding(text, last.from, last.to, true));
+}
+
+function conclusionAt(joined: JoinedText, from: number, to: number, finding: Finding | null): Conclusion {
+  return { text: collapseSpaces(joined.text.slice(from, to)), range: joined.rangeOf(from, to), finding };
 }
 
 /** Drops text inside double quotes: quoted guideline text is not the reviewer's conclusion. */

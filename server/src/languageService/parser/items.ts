@@ -87,31 +87,33 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   // Pass 1: where does each heading end? At a line ending in an outcome, at an outcome
   // alone after a line ending in a colon, or just before a label that can only open a new item.
   const headingEnds: number[] = [];
-  const lastEnd = (): number => (headingEnds.length ? headingEnds[headingEnds.length - 1] : -1);
   let seenCa = false;
   let seenMax = false;
   let seenRat = false;
   let inItem = false;
-  const open = (i: number): void => {
-    headingEnds.push(i);
-    seenCa = seenMax = seenRat = false;
-    inItem = true;
-  };
   for (let i = 0; i < body.length; i++) {
     const k = kinds[i];
-    if (k === 'outcome') open(i);
-    else if (k === 'outcomeAlone' && i > 0 && kinds[i - 1] === 'text' && body[i - 1].clean.endsWith(':')) open(i);
+    // Where a heading ends, if one ends at this line (-1 when none does).
+    let end = -1;
+    if (k === 'outcome') end = i;
+    else if (k === 'outcomeAlone' && i > 0 && kinds[i - 1] === 'text' && body[i - 1].clean.endsWith(':')) end = i;
     else if (isLabel(k)) {
       const opensNew =
         !inItem ||
         (k === 'ca' && (seenCa || seenMax || seenRat)) ||
         (k === 'maximus' && (seenMax || seenRat)) ||
         (k === 'rationale' && seenRat);
-      if (opensNew && i > 0 && kinds[i - 1] === 'text' && lastEnd() !== i - 1) open(i - 1);
-      if (k === 'ca') seenCa = true;
-      else if (k === 'maximus') seenMax = true;
-      else seenRat = true;
+      const lastEnd = headingEnds.length ? headingEnds[headingEnds.length - 1] : -1;
+      if (opensNew && i > 0 && kinds[i - 1] === 'text' && lastEnd !== i - 1) end = i - 1;
     }
+    if (end >= 0) {
+      headingEnds.push(end);
+      seenCa = seenMax = seenRat = false;
+      inItem = true;
+    }
+    if (k === 'ca') seenCa = true;
+    else if (k === 'maximus') seenMax = true;
+    else if (k === 'rationale') seenRat = true;
   }
 
   // Pass 2: walk back from each heading end over wrapped heading lines.
@@ -190,7 +192,7 @@ function withoutSummaryList(items: DisputedItem[]): DisputedItem[] {
 const LIST_MARKER = /^(?:[\u2022\u00b7\u25aa\u25cf\u25e6\uf0b7*]|\(?\d{1,2}[.)])[ \t]+/;
 
 function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end: number, blockEnd: number): DisputedItem {
-  const head = new JoinedText(body.slice(start, end + 1));
+  const head = new JoinedText(body, undefined, start, end + 1);
   // Page furniture or a footnote marker after the outcome is neither title nor outcome.
   const text = withoutOutcomeTrail(head.text);
 
@@ -231,9 +233,9 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
     const k = kinds[i];
     let j = i + 1;
     while (j <= blockEnd && !isLabel(kinds[j])) j++;
-    if (k === 'ca' || k === 'maximus') guidelines.push(buildGuideline(body.slice(i, j), k === 'ca' ? 'claimsAdministrator' : 'maximus'));
-    else if (k === 'rationale' && !rationale) rationale = buildRationale(body.slice(i, j));
-    else if (i === end + 1 && CA_UNLABELLED.test(body[i].clean)) guidelines.push(buildGuideline(body.slice(i, j), 'claimsAdministrator', body[i].start));
+    if (k === 'ca' || k === 'maximus') guidelines.push(buildGuideline(body, i, j, k === 'ca' ? 'claimsAdministrator' : 'maximus'));
+    else if (k === 'rationale' && !rationale) rationale = buildRationale(body, i, j);
+    else if (i === end + 1 && CA_UNLABELLED.test(body[i].clean)) guidelines.push(buildGuideline(body, i, j, 'claimsAdministrator', body[i].start));
     i = j;
   }
 
@@ -256,28 +258,30 @@ function labelEnd(line: Line): number {
   return line.raw.indexOf(':', line.start) + 1;
 }
 
-export function buildGuideline(lines: readonly Line[], source: GuidelineSource, after = labelEnd(lines[0])): GuidelineLine {
-  const first = lines[0];
-  const joined = new JoinedText(lines, after);
+/** The guideline line held by `lines[lo]`..`lines[hi - 1]`; its text starts at character `after` of the first. */
+function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: GuidelineSource, after = labelEnd(lines[lo])): GuidelineLine {
+  const first = lines[lo];
+  const joined = new JoinedText(lines, after, lo, hi);
   const text = collapseJoined(joined.text);
   return {
     source,
     label: collapseSpaces(first.raw.slice(first.start, after)),
     labelRange: inLine(first, first.start, after),
     text,
-    range: spanRange(first, lines[lines.length - 1]),
+    range: spanRange(first, lines[hi - 1]),
     citations: readCitations(joined),
     noneCited: /did not cite any|no (?:medical )?evidence (?:was )?cited/i.test(text),
   };
 }
 
-export function buildRationale(lines: readonly Line[], after = labelEnd(lines[0]), withLabel = true): Rationale {
-  const first = lines[0];
-  const joined = new JoinedText(lines, after);
+function buildRationale(lines: readonly Line[], lo: number, hi: number): Rationale {
+  const first = lines[lo];
+  const after = labelEnd(first);
+  const joined = new JoinedText(lines, after, lo, hi);
   return {
     text: collapseJoined(joined.text),
-    ...(withLabel ? { labelRange: inLine(first, first.start, after) } : {}),
-    range: spanRange(first, lines[lines.length - 1]),
+    labelRange: inLine(first, first.start, after),
+    range: spanRange(first, lines[hi - 1]),
     conclusion: readConclusion(joined),
   };
 }

@@ -60,7 +60,7 @@ export function readReviewer(lines: readonly Line[], from = 0, to = lines.length
   for (const section of sections) {
     if (section.kind !== 'howMade' && section.kind !== 'qualifications') continue;
     const last = Math.min(section.range.end.line, section.range.start.line + 40);
-    const joined = new JoinedText(lines.slice(section.range.start.line, last + 1));
+    const joined = new JoinedText(lines, undefined, section.range.start.line, last + 1);
     const text = joined.text;
     const board = BOARD.exec(text);
     const lic = LICENSED.exec(text);

@@ -3,7 +3,7 @@ import type { Rule, Problem } from './types';
 import type { DateField, HeaderFields, Letter } from '../model';
 import type { Line } from '../text/lines';
 import { JoinedText } from '../text/joined';
-import { lookupDrug, lookupDrugIn, findDrug, type DrugEntry } from '../lexicon/drugs';
+import { lookupDrug, lookupDrugIn, findDrug, lowerCaseNames, type DrugEntry } from '../lexicon/drugs';
 
 /** A sentence about what Utilization Review did with the request (global: found in the whole summary). */
 const UR_SENTENCE = /\b(?:utilization review|UR)\b/gi;
@@ -33,8 +33,7 @@ function forEachWord(text: string, from: number, to: number, visit: (at: number,
 function summaryText(letter: Letter, lines: readonly Line[]): JoinedText | null {
   const section = letter.sections.find((s) => s.kind === 'caseSummary');
   if (!section) return null;
-  const body = lines.slice(section.headingRange.end.line + 1, section.range.end.line + 1);
-  const joined = new JoinedText(body);
+  const joined = new JoinedText(lines, undefined, section.headingRange.end.line + 1, Math.min(lines.length, section.range.end.line + 1));
   return joined.isEmpty ? null : joined;
 }
 
@@ -82,14 +81,15 @@ function drugMentions(text: string): (drug: DrugEntry) => boolean {
     });
     return (drug) => mentioned.has(drug);
   }
-  return (drug) =>
-    [drug.generic, ...drug.brands].some((name) => {
-      const key = name.toLowerCase();
-      for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
-        if (isWordAt(text, at, at + key.length) && lookupDrugIn(text, at, at + key.length) === drug) return true;
-      }
-      return false;
-    });
+  return (drug) => lowerCaseNames(drug).some((key) => namedAt(text, lower, key, drug));
+}
+
+/** Whether lower-cased `key` occurs in `lower` as a word of `text` that names `drug`. */
+function namedAt(text: string, lower: string, key: string, drug: DrugEntry): boolean {
+  for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
+    if (isWordAt(text, at, at + key.length) && lookupDrugIn(text, at, at + key.length) === drug) return true;
+  }
+  return false;
 }
 
 function itemDrug(title: string, generic?: string): DrugEntry | undefined {
@@ -105,11 +105,10 @@ export const summaryItemMismatch: Rule = {
     const joined = summaryText(letter, lines);
     if (!joined) return [];
     const text = joined.text;
+    // Looked up once per item: both checks below need it.
+    const drugs = letter.items.map((item) => itemDrug(item.title, item.treatment?.generic));
     const itemDrugs = new Set<DrugEntry>();
-    for (const item of letter.items) {
-      const d = itemDrug(item.title, item.treatment?.generic);
-      if (d) itemDrugs.add(d);
-    }
+    for (const d of drugs) if (d) itemDrugs.add(d);
     const problems: Problem[] = [];
     const reported = new Set<DrugEntry>();
     // Only sentences with UR wording are read word by word: find them from that wording.
@@ -131,9 +130,11 @@ export const summaryItemMismatch: Rule = {
         });
       });
     }
+    if (itemDrugs.size === 0) return problems;
     const mentions = drugMentions(text);
-    for (const item of letter.items) {
-      const d = itemDrug(item.title, item.treatment?.generic);
+    for (let i = 0; i < letter.items.length; i++) {
+      const item = letter.items[i];
+      const d = drugs[i];
       if (d && !mentions(d)) {
         problems.push({ range: item.titleRange, message: `"${item.title}" is disputed but the case summary never mentions ${d.generic}.` });
       }

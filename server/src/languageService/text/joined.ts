@@ -11,14 +11,15 @@ const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <=
 
 export class JoinedText {
   readonly text: string;
-  // Segments as parallel arrays (one entry per joined line) to keep allocation low:
-  // offset in the joined text, document line, raw character where the piece starts, length.
+  // One entry per joined piece, as two parallel arrays to keep allocation low: its offset in
+  // the joined text and its line. A piece runs from its line's clean start (`headFrom` for
+  // the first piece, which may start after a label) to its line's clean end.
   private readonly at: number[] = [];
-  private readonly line: number[] = [];
-  private readonly from: number[] = [];
-  private readonly len: number[] = [];
+  private readonly pieces: Line[] = [];
+  private readonly headFrom: number = 0;
 
-  constructor(lines: readonly Line[], firstLineFrom?: number) {
+  /** Joins `lines[lo]`..`lines[hi - 1]` (all of them by default; a range saves callers a copy). */
+  constructor(lines: readonly Line[], firstLineFrom?: number, lo = 0, hi = lines.length) {
     // Pieces and separators, joined once at the end into one flat string (concatenating
     // line by line built a rope that every later search had to flatten), with the joined
     // length and last two characters so far.
@@ -26,12 +27,12 @@ export class JoinedText {
     let length = 0;
     let last = 0;
     let beforeLast = 0;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = lo; i < hi; i++) {
       const line = lines[i];
       if (line.clean === '') continue;
       let from = line.start;
       let piece = line.clean;
-      if (i === 0 && firstLineFrom !== undefined && firstLineFrom > line.start) {
+      if (i === lo && firstLineFrom !== undefined && firstLineFrom > line.start) {
         // Start part-way along the first line (after a label, say); skip leading spaces.
         from = Math.min(firstLineFrom, line.end);
         while (from < line.end && piece.charCodeAt(from - line.start) <= 32) from++;
@@ -46,11 +47,9 @@ export class JoinedText {
           length++;
           last = 32;
         }
-      }
+      } else this.headFrom = from;
       this.at.push(length);
-      this.line.push(line.index);
-      this.from.push(from);
-      this.len.push(piece.length);
+      this.pieces.push(line);
       parts.push(piece);
       length += piece.length;
       beforeLast = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : last;
@@ -68,8 +67,10 @@ export class JoinedText {
     const at = this.at;
     if (at.length === 0) return { line: 0, character: 0 };
     const lo = lastAtOrBefore(at, offset);
-    const within = Math.max(0, Math.min(offset - at[lo], this.len[lo]));
-    return { line: this.line[lo], character: this.from[lo] + within };
+    const piece = this.pieces[lo];
+    const from = lo === 0 ? this.headFrom : piece.start;
+    const within = Math.max(0, Math.min(offset - at[lo], piece.end - from));
+    return { line: piece.index, character: from + within };
   }
 
   /** The document range of joined-text span [from, to). */
