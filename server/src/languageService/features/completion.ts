@@ -70,7 +70,7 @@ const ITEM_BLOCK = [
 export function getCompletions(lines: readonly Line[], pos: Position): CompletionItem[] {
   const line = lines[pos.line];
   if (!line) return [];
-  const before = line.raw.slice(0, Math.min(pos.character, line.raw.length));
+  const before = line.raw.slice(0, Math.min(pos.character, line.rawLength));
   const trimmed = before.trimStart();
   const range = (from: number) => ({ start: { line: pos.line, character: from }, end: { line: pos.line, character: before.length } });
 

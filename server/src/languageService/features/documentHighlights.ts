@@ -27,7 +27,8 @@ export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[
     if (l.clean === '') continue;
     if (isCancelled()) return [];
     WORD.lastIndex = 0;
-    for (let m = WORD.exec(l.raw); m; m = WORD.exec(l.raw)) {
+    const raw = l.raw; // built on each read for most lines: read it once
+    for (let m = WORD.exec(raw); m; m = WORD.exec(raw)) {
       if (!names.has(m[0].toLowerCase())) continue;
       const range = { start: { line: l.index, character: m.index }, end: { line: l.index, character: m.index + m[0].length } };
       const inTitle = (titlesOn.get(l.index) ?? []).some((t) => contains(t, range.start));

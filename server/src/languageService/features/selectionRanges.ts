@@ -14,7 +14,7 @@ export function getSelectionRanges(doc: ParsedDocument, lines: readonly Line[], 
 function selectionAt(doc: ParsedDocument, lines: readonly Line[], pos: Position): SelectionRange {
   const candidates: Range[] = [];
   const line = lines[Math.min(Math.max(pos.line, 0), lines.length - 1)];
-  const p = { line: line.index, character: Math.max(0, Math.min(pos.character, line.raw.length)) };
+  const p = { line: line.index, character: Math.max(0, Math.min(pos.character, line.rawLength)) };
   const word = wordAt(line.raw, p.character);
   if (word) candidates.push({ start: { line: line.index, character: word.from }, end: { line: line.index, character: word.to } });
   if (line.clean !== '') candidates.push({ start: { line: line.index, character: line.start }, end: { line: line.index, character: line.end } });
@@ -31,7 +31,7 @@ function selectionAt(doc: ParsedDocument, lines: readonly Line[], pos: Position)
     candidates.push(letter.range);
   }
   const last = lines[lines.length - 1];
-  candidates.push({ start: { line: 0, character: 0 }, end: { line: last.index, character: last.raw.length } });
+  candidates.push({ start: { line: 0, character: 0 }, end: { line: last.index, character: last.rawLength } });
 
   // Keep the ranges that contain the position, innermost first, each strictly inside the next.
   const chain = candidates

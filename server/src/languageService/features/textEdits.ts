@@ -18,7 +18,7 @@ export function insertLineEdit(lines: readonly Line[], text: string, before: num
   const eol = eolOf(text);
   if (before >= lines.length) {
     const last = lines[lines.length - 1];
-    const pos = { line: last.index, character: last.raw.length };
+    const pos = { line: last.index, character: last.rawLength };
     return { range: { start: pos, end: pos }, newText: (last.raw.trim() === '' ? '' : eol) + eol + lineText + eol };
   }
   const at = Math.max(0, before);

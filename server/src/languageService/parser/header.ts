@@ -64,13 +64,17 @@ export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines
   const pending: Key[] = [];
   for (let i = from; i <= to && i < lines.length; i++) {
     const line = lines[i];
-    if (line.clean === '' || line.raw.length > 400) continue;
-    const raw = line.raw;
+    if (line.clean === '' || line.rawLength > 400) continue;
+    // Read the clean text of a plain line (the same characters as the raw one, shifted by
+    // `base`) rather than building its raw form.
+    const raw = line.plain ? line.clean : line.raw;
+    const base = line.plain ? line.start : 0;
     const used: Array<[number, number]> = [];
-    for (let at = line.start; at < line.end; at++) {
+    const first = line.start - base;
+    for (let at = first; at < line.end - base; at++) {
       const c = raw.charCodeAt(at);
       // Labels start at a letter after a space or at the line start.
-      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || (at > line.start && raw.charCodeAt(at - 1) > 32 && raw.charCodeAt(at - 1) !== 0xa0)) continue;
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || (at > first && raw.charCodeAt(at - 1) > 32 && raw.charCodeAt(at - 1) !== 0xa0)) continue;
       const candidates = LABELS_BY_LETTER.get(c | 32);
       if (!candidates) continue;
       for (const [re, key] of candidates) {
@@ -82,7 +86,7 @@ export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines
         const value = valueRe.exec(raw);
         if (value) {
           const s = valueRe.lastIndex - value[1].length;
-          if (!header[key]) set(header, key, value[1], line, s);
+          if (!header[key]) set(header, key, value[1], line, base + s);
           used.push([at, valueRe.lastIndex]);
           at = valueRe.lastIndex - 1;
         } else {
@@ -104,7 +108,7 @@ export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines
       const k = pending.findIndex((p) => typeOf(p) === type);
       if (k < 0) continue;
       const key = pending.splice(k, 1)[0];
-      if (!header[key]) set(header, key, m[0], line, s);
+      if (!header[key]) set(header, key, m[0], line, base + s);
     }
   }
   return header;

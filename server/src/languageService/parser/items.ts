@@ -6,7 +6,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Outcome, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture } from '../text/lines';
+import { spanRange, inLine, isPageFurniture, afterColon } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -253,19 +253,14 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
   };
 }
 
-/** Character just after a label's colon. */
-function labelEnd(line: Line): number {
-  return line.raw.indexOf(':', line.start) + 1;
-}
-
 /** The guideline line held by `lines[lo]`..`lines[hi - 1]`; its text starts at character `after` of the first. */
-function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: GuidelineSource, after = labelEnd(lines[lo])): GuidelineLine {
+function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: GuidelineSource, after = afterColon(lines[lo])): GuidelineLine {
   const first = lines[lo];
   const joined = new JoinedText(lines, after, lo, hi);
   const text = collapseJoined(joined.text);
   return {
     source,
-    label: collapseSpaces(first.raw.slice(first.start, after)),
+    label: collapseSpaces(first.rawSlice(first.start, after)),
     labelRange: inLine(first, first.start, after),
     text,
     range: spanRange(first, lines[hi - 1]),
@@ -276,7 +271,7 @@ function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: 
 
 function buildRationale(lines: readonly Line[], lo: number, hi: number): Rationale {
   const first = lines[lo];
-  const after = labelEnd(first);
+  const after = afterColon(first);
   const joined = new JoinedText(lines, after, lo, hi);
   return {
     text: collapseJoined(joined.text),

@@ -10,7 +10,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture } from '../text/lines';
+import { spanRange, inLine, isPageFurniture, afterColon } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -156,16 +156,12 @@ function readRationaleBlock(
   return last;
 }
 
-function labelAfter(line: Line): number {
-  return line.raw.indexOf(':', line.start) + 1;
-}
-
 /** One guideline block; a leading "The Claims Administrator based its decision on..." part is split off. */
 function guidelinesOf(block: Line[]): GuidelineLine[] {
   const first = block[0];
-  const after = labelAfter(first);
+  const after = afterColon(first);
   const joined = new JoinedText(block, after);
-  const label = collapseSpaces(first.raw.slice(first.start, after));
+  const label = collapseSpaces(first.rawSlice(first.start, after));
   const labelRange = inLine(first, first.start, after);
   const text = joined.text;
   const parts: Array<[number, number, GuidelineSource]> = [];
@@ -193,7 +189,7 @@ function guidelinesOf(block: Line[]): GuidelineLine[] {
 
 function rationaleOf(block: Line[]): Rationale {
   const first = block[0];
-  const after = labelAfter(first);
+  const after = afterColon(first);
   const joined = new JoinedText(block, after);
   return {
     text: collapseJoined(joined.text),

@@ -80,7 +80,7 @@ export const emptySection: Rule = {
       const head = section.headingRange.end;
       const headLine = lines[head.line];
       // Label headings may carry their text on the same line (`ISSUE AT DISPUTE: MRI`).
-      let hasText = !!headLine && headLine.end > head.character && headLine.raw.slice(head.character, headLine.end).trim() !== '';
+      let hasText = !!headLine && headLine.end > head.character && headLine.rawSlice(head.character, headLine.end).trim() !== '';
       for (let i = head.line + 1; !hasText && i <= section.range.end.line && i < lines.length; i++) hasText = lines[i].clean !== '';
       if (!hasText) problems.push({ range: section.headingRange, message: `Section "${section.title}" is empty.` });
     }

@@ -6,17 +6,63 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 
-export interface Line {
-  /** 0-based line number. */
-  index: number;
-  /** The line as written, without its terminator. */
-  raw: string;
-  /** Noise folded and trimmed; '' for a blank line. */
-  clean: string;
-  /** Character in `raw` where the clean text starts (first non-space). */
-  start: number;
+/**
+ * One line of the text. Most lines are plain ASCII whose written form is `clean` with
+ * spaces around it, so a line keeps `clean` and the written length only, and builds `raw`
+ * when asked: the table holds one string and four fields per line, not two strings and five.
+ */
+export class Line {
+  constructor(
+    /** 0-based line number. */
+    readonly index: number,
+    /** Noise folded and trimmed; '' for a blank line. */
+    readonly clean: string,
+    /** Character in `raw` where the clean text starts (first non-space). */
+    readonly start: number,
+    /** The line as written when it is more than `clean` between spaces; else its length. */
+    private readonly written: string | number,
+  ) {}
+
   /** Character in `raw` just after the clean text ends (last non-space + 1). */
-  end: number;
+  get end(): number {
+    return this.start + this.clean.length;
+  }
+
+  /** The line as written, without its terminator. */
+  get raw(): string {
+    const w = this.written;
+    if (typeof w === 'string') return w;
+    return this.start === 0 && this.clean.length === w ? this.clean : spaces(this.start) + this.clean + spaces(w - this.end);
+  }
+
+  /** True when `raw` is `clean` between plain spaces: `clean` can be read in its place (shifted by `start`). */
+  get plain(): boolean {
+    return typeof this.written === 'number';
+  }
+
+  /** raw.slice(from, to), without building `raw` when the slice lies within the clean text. */
+  rawSlice(from: number, to: number): string {
+    const w = this.written;
+    if (typeof w === 'string') return w.slice(from, to);
+    return from >= this.start && to <= this.end ? this.clean.slice(from - this.start, to - this.start) : this.raw.slice(from, to);
+  }
+
+  /** Length of `raw`, without building it. */
+  get rawLength(): number {
+    const w = this.written;
+    return typeof w === 'string' ? w.length : w;
+  }
+
+  /** The same line under another line number (an edit above it added or removed lines). */
+  renumbered(index: number): Line {
+    return new Line(index, this.clean, this.start, this.written);
+  }
+}
+
+const SPACES: string[] = [];
+for (let n = 0; n < 64; n++) SPACES.push(' '.repeat(n));
+function spaces(n: number): string {
+  return n < SPACES.length ? SPACES[n] : ' '.repeat(n);
 }
 
 const NOISE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\f\t\v\ufeff]/g;
@@ -56,14 +102,14 @@ const NEEDS_FOLD = /[^\x20-\x7e]/;
 
 export function makeLine(index: number, raw: string): Line {
   const n = raw.length;
-  if (n === 0) return { index, raw, clean: '', start: 0, end: 0 };
+  if (n === 0) return new Line(index, '', 0, 0);
   // Fast path: plain printable ASCII needs only trimming (most lines of most letters).
   const folded = NEEDS_FOLD.test(raw) ? foldNoise(raw) : raw;
   let start = 0;
   let end = n;
   while (start < end && folded.charCodeAt(start) <= 32) start++;
   while (end > start && folded.charCodeAt(end - 1) <= 32) end--;
-  return { index, raw, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end };
+  return new Line(index, start === 0 && end === n ? folded : folded.slice(start, end), start, raw);
 }
 
 /** NEEDS_FOLD over a whole text (line ends excluded: they never fall inside a line). */
@@ -75,14 +121,13 @@ function nextToFold(text: string, from: number): number {
   return NEEDS_FOLD_IN_TEXT.test(text) ? NEEDS_FOLD_IN_TEXT.lastIndex - 1 : text.length;
 }
 
-/** makeLine(index, text.slice(from, to)) for a line known to hold only printable ASCII: trims on `text` itself. */
+/** makeLine(index, text.slice(from, to)) for a line known to hold only printable ASCII: trims on `text` itself, keeps no copy of the line. */
 function plainLine(index: number, text: string, from: number, to: number): Line {
-  const raw = text.slice(from, to);
   let start = from;
   let end = to;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  return { index, raw, clean: start === from && end === to ? raw : text.slice(start, end), start: start - from, end: end - from };
+  return new Line(index, start === end ? '' : text.slice(start, end), start - from, to - from);
 }
 
 /** Splits `text` into lines; a text always has at least one line. */
@@ -113,6 +158,13 @@ export function splitLines(text: string): Line[] {
   }
   lines.push(fold < n ? makeLine(lines.length, text.slice(lineStart)) : plainLine(lines.length, text, lineStart, n));
   return lines;
+}
+
+/** Character just after the first colon of a line (a label's end); 0 when it has none. */
+export function afterColon(line: Line): number {
+  // Folding keeps every character's place and never makes or removes a colon: look in the clean text.
+  const colon = line.clean.indexOf(':');
+  return colon < 0 ? 0 : line.start + colon + 1;
 }
 
 /** The range of a line's clean text. */
