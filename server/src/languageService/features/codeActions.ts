@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument, DisputedItem } from '../model';
-import type { Line } from '../text/lines';
+import { rawOf, type Line } from '../text/lines';
 import { insertLineEdit } from './textEdits';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
@@ -79,7 +79,7 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
       const end = d.range.end;
       const line = lines[end.line];
       if (!line) return [];
-      const endsWithColon = line.raw.slice(0, end.character).trimEnd().endsWith(':');
+      const endsWithColon = rawOf(line).slice(0, end.character).trimEnd().endsWith(':');
       // Prefer the outcome the rationale's conclusion supports.
       const finding = item?.rationale?.conclusion?.finding;
       const preferredWord = finding === 'necessary' ? 'Overturned' : 'Upheld';

@@ -4,7 +4,7 @@
  * guideline phrases after a guideline label.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import type { Line } from '../text/lines';
+import { rawLength, rawOf, type Line } from '../text/lines';
 import { CANONICAL_HEADINGS } from '../parser/headings';
 
 const GUIDELINE_LABEL = /^(?:Claims Administrator(?:'s)? guidelines?|MAXIMUS guidelines?)\s*:\s*/i;
@@ -70,7 +70,7 @@ const ITEM_BLOCK = [
 export function getCompletions(lines: readonly Line[], pos: Position): CompletionItem[] {
   const line = lines[pos.line];
   if (!line) return [];
-  const before = line.raw.slice(0, Math.min(pos.character, line.rawLength));
+  const before = rawOf(line).slice(0, Math.min(pos.character, rawLength(line)));
   const trimmed = before.trimStart();
   const range = (from: number) => ({ start: { line: pos.line, character: from }, end: { line: pos.line, character: before.length } });
 

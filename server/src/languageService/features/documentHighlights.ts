@@ -1,7 +1,7 @@
 /** Highlights every mention of the treatment under the cursor (brand and generic names alike). */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
-import type { Line } from '../text/lines';
+import { rawOf, type Line } from '../text/lines';
 import { lookupDrug } from '../lexicon/drugs';
 import { contains, wordAt } from './ranges';
 
@@ -10,7 +10,7 @@ const WORD = /[A-Za-z][A-Za-z0-9-]*/g;
 export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[], pos: Position, isCancelled: () => boolean = () => false): DocumentHighlight[] {
   const line = lines[pos.line];
   if (!line) return [];
-  const word = wordAt(line.raw, pos.character);
+  const word = wordAt(rawOf(line), pos.character);
   if (!word) return [];
   const names = namesFor(doc, word.text);
   if (!names) return [];
@@ -27,7 +27,7 @@ export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[
     if (l.clean === '') continue;
     if (isCancelled()) return [];
     WORD.lastIndex = 0;
-    const raw = l.raw; // built on each read for most lines: read it once
+    const raw = rawOf(l); // built on each read for most lines: read it once
     for (let m = WORD.exec(raw); m; m = WORD.exec(raw)) {
       if (!names.has(m[0].toLowerCase())) continue;
       const range = { start: { line: l.index, character: m.index }, end: { line: l.index, character: m.index + m[0].length } };

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { Citation, DateField, DisputedItem, HeaderFields, ParsedDocument } from '../model';
-import type { Line } from '../text/lines';
+import { rawOf, type Line } from '../text/lines';
 import { lookupDrug } from '../lexicon/drugs';
 import { daysBetween } from '../parser/dates';
 import { contains, wordAt } from './ranges';
@@ -49,7 +49,7 @@ export function citationDoc(c: Citation): string {
 function drugHover(lines: readonly Line[], pos: Position): Hover | null {
   const line = lines[pos.line];
   if (!line) return null;
-  const word = wordAt(line.raw, pos.character);
+  const word = wordAt(rawOf(line), pos.character);
   if (!word) return null;
   const drug = lookupDrug(word.text);
   if (!drug) return null;

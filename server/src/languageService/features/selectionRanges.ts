@@ -4,7 +4,7 @@
  */
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
-import type { Line } from '../text/lines';
+import { rawLength, rawOf, type Line } from '../text/lines';
 import { contains, containsRange, sameRange, wordAt } from './ranges';
 
 export function getSelectionRanges(doc: ParsedDocument, lines: readonly Line[], positions: readonly Position[]): SelectionRange[] {
@@ -14,8 +14,8 @@ export function getSelectionRanges(doc: ParsedDocument, lines: readonly Line[], 
 function selectionAt(doc: ParsedDocument, lines: readonly Line[], pos: Position): SelectionRange {
   const candidates: Range[] = [];
   const line = lines[Math.min(Math.max(pos.line, 0), lines.length - 1)];
-  const p = { line: line.index, character: Math.max(0, Math.min(pos.character, line.rawLength)) };
-  const word = wordAt(line.raw, p.character);
+  const p = { line: line.index, character: Math.max(0, Math.min(pos.character, rawLength(line))) };
+  const word = wordAt(rawOf(line), p.character);
   if (word) candidates.push({ start: { line: line.index, character: word.from }, end: { line: line.index, character: word.to } });
   if (line.clean !== '') candidates.push({ start: { line: line.index, character: line.start }, end: { line: line.index, character: line.end } });
   for (const letter of doc.letters) {
@@ -31,7 +31,7 @@ function selectionAt(doc: ParsedDocument, lines: readonly Line[], pos: Position)
     candidates.push(letter.range);
   }
   const last = lines[lines.length - 1];
-  candidates.push({ start: { line: 0, character: 0 }, end: { line: last.index, character: last.rawLength } });
+  candidates.push({ start: { line: 0, character: 0 }, end: { line: last.index, character: rawLength(last) } });
 
   // Keep the ranges that contain the position, innermost first, each strictly inside the next.
   const chain = candidates

@@ -1,6 +1,6 @@
 /** Small helpers for building text edits against a document's lines. */
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Line } from '../text/lines';
+import { rawLength, rawOf, type Line } from '../text/lines';
 
 /** The line ending the document uses (its first one), `\n` when it has none. */
 export function eolOf(text: string): string {
@@ -18,8 +18,8 @@ export function insertLineEdit(lines: readonly Line[], text: string, before: num
   const eol = eolOf(text);
   if (before >= lines.length) {
     const last = lines[lines.length - 1];
-    const pos = { line: last.index, character: last.rawLength };
-    return { range: { start: pos, end: pos }, newText: (last.raw.trim() === '' ? '' : eol) + eol + lineText + eol };
+    const pos = { line: last.index, character: rawLength(last) };
+    return { range: { start: pos, end: pos }, newText: (rawOf(last).trim() === '' ? '' : eol) + eol + lineText + eol };
   }
   const at = Math.max(0, before);
   const pos = { line: at, character: 0 };

@@ -3,7 +3,7 @@
  * the edit touched are split again; the others are kept (renumbered when the edit added or
  * removed lines). The result equals `splitLines(newText)`.
  */
-import { splitLines, type Line } from '../text/lines';
+import { splitLines, rawLength, type Line } from '../text/lines';
 import { lastAtOrBefore } from '../text/search';
 
 /** Old lines [first, oldEnd) became new lines [first, newEnd); every other line is unchanged. */
@@ -43,7 +43,7 @@ export function lineStarts(text: string, lines: readonly Line[]): number[] {
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
     starts[i] = at;
-    at += lines[i].rawLength;
+    at += rawLength(lines[i]);
     at += text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
   }
   return starts;
@@ -82,11 +82,11 @@ export function updateLines(oldText: string, oldLines: readonly Line[], oldStart
   const lines = new Array<Line>(oldLines.length + shift);
   for (let i = 0; i < first; i++) lines[i] = oldLines[i];
   for (let i = 0; i < middle.length; i++) {
-    lines[first + i] = first === 0 ? middle[i] : middle[i].renumbered(first + i);
+    lines[first + i] = first === 0 ? middle[i] : { ...middle[i], index: first + i };
   }
   for (let i = oldEnd; i < oldLines.length; i++) {
     const l = oldLines[i];
-    lines[i + shift] = shift === 0 ? l : l.renumbered(i + shift);
+    lines[i + shift] = shift === 0 ? l : { ...l, index: i + shift };
   }
   return { lines, change: { first, oldEnd, newEnd } };
 }

@@ -6,7 +6,7 @@
  */
 import type { DateField, Field, HeaderFields } from '../model';
 import type { Line } from '../text/lines';
-import { inLine } from '../text/lines';
+import { inLine, isPlain, rawLength, rawOf } from '../text/lines';
 import { toIsoDate } from './dates';
 
 /** A line that opens a header block (a new letter's header in a bulk export). */
@@ -64,11 +64,11 @@ export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines
   const pending: Key[] = [];
   for (let i = from; i <= to && i < lines.length; i++) {
     const line = lines[i];
-    if (line.clean === '' || line.rawLength > 400) continue;
+    if (line.clean === '' || rawLength(line) > 400) continue;
     // Read the clean text of a plain line (the same characters as the raw one, shifted by
     // `base`) rather than building its raw form.
-    const raw = line.plain ? line.clean : line.raw;
-    const base = line.plain ? line.start : 0;
+    const raw = isPlain(line) ? line.clean : rawOf(line);
+    const base = isPlain(line) ? line.start : 0;
     const used: Array<[number, number]> = [];
     const first = line.start - base;
     for (let at = first; at < line.end - base; at++) {

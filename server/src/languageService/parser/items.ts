@@ -6,7 +6,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Outcome, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture, afterColon } from '../text/lines';
+import { spanRange, inLine, isPageFurniture, afterColon, rawSlice } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -260,7 +260,7 @@ function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: 
   const text = collapseJoined(joined.text);
   return {
     source,
-    label: collapseSpaces(first.rawSlice(first.start, after)),
+    label: collapseSpaces(rawSlice(first, first.start, after)),
     labelRange: inLine(first, first.start, after),
     text,
     range: spanRange(first, lines[hi - 1]),

@@ -10,7 +10,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture, afterColon } from '../text/lines';
+import { spanRange, inLine, isPageFurniture, afterColon, rawSlice } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -161,7 +161,7 @@ function guidelinesOf(block: Line[]): GuidelineLine[] {
   const first = block[0];
   const after = afterColon(first);
   const joined = new JoinedText(block, after);
-  const label = collapseSpaces(first.rawSlice(first.start, after));
+  const label = collapseSpaces(rawSlice(first, first.start, after));
   const labelRange = inLine(first, first.start, after);
   const text = joined.text;
   const parts: Array<[number, number, GuidelineSource]> = [];

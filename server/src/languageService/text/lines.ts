@@ -8,55 +8,47 @@ import type { Range } from 'vscode-languageserver-types';
 
 /**
  * One line of the text. Most lines are plain ASCII whose written form is `clean` with
- * spaces around it, so a line keeps `clean` and the written length only, and builds `raw`
- * when asked: the table holds one string and four fields per line, not two strings and five.
+ * spaces around it: such a line keeps no copy of its written form, and `rawOf` builds it
+ * when asked (the table holds one string per line, not two). Lines are plain object
+ * literals, not class instances: V8 then allocates the table straight into the old
+ * generation instead of copying it through every young-generation collection.
  */
-export class Line {
-  constructor(
-    /** 0-based line number. */
-    readonly index: number,
-    /** Noise folded and trimmed; '' for a blank line. */
-    readonly clean: string,
-    /** Character in `raw` where the clean text starts (first non-space). */
-    readonly start: number,
-    /** The line as written when it is more than `clean` between spaces; else its length. */
-    private readonly written: string | number,
-  ) {}
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** Noise folded and trimmed; '' for a blank line. */
+  clean: string;
+  /** Character in the raw line where the clean text starts (first non-space). */
+  start: number;
+  /** Character in the raw line just after the clean text ends (last non-space + 1). */
+  end: number;
+  /** The line as written when it is more than `clean` between spaces; else its length (see rawOf). */
+  written: string | number;
+}
 
-  /** Character in `raw` just after the clean text ends (last non-space + 1). */
-  get end(): number {
-    return this.start + this.clean.length;
-  }
+/** The line as written, without its terminator. */
+export function rawOf(line: Line): string {
+  const w = line.written;
+  if (typeof w === 'string') return w;
+  return line.start === 0 && line.end === w ? line.clean : spaces(line.start) + line.clean + spaces(w - line.end);
+}
 
-  /** The line as written, without its terminator. */
-  get raw(): string {
-    const w = this.written;
-    if (typeof w === 'string') return w;
-    return this.start === 0 && this.clean.length === w ? this.clean : spaces(this.start) + this.clean + spaces(w - this.end);
-  }
+/** True when the raw line is `clean` between plain spaces: `clean` can be read in its place (shifted by `start`). */
+export function isPlain(line: Line): boolean {
+  return typeof line.written === 'number';
+}
 
-  /** True when `raw` is `clean` between plain spaces: `clean` can be read in its place (shifted by `start`). */
-  get plain(): boolean {
-    return typeof this.written === 'number';
-  }
+/** rawOf(line).slice(from, to), without building the raw line when the slice lies within the clean text. */
+export function rawSlice(line: Line, from: number, to: number): string {
+  const w = line.written;
+  if (typeof w === 'string') return w.slice(from, to);
+  return from >= line.start && to <= line.end ? line.clean.slice(from - line.start, to - line.start) : rawOf(line).slice(from, to);
+}
 
-  /** raw.slice(from, to), without building `raw` when the slice lies within the clean text. */
-  rawSlice(from: number, to: number): string {
-    const w = this.written;
-    if (typeof w === 'string') return w.slice(from, to);
-    return from >= this.start && to <= this.end ? this.clean.slice(from - this.start, to - this.start) : this.raw.slice(from, to);
-  }
-
-  /** Length of `raw`, without building it. */
-  get rawLength(): number {
-    const w = this.written;
-    return typeof w === 'string' ? w.length : w;
-  }
-
-  /** The same line under another line number (an edit above it added or removed lines). */
-  renumbered(index: number): Line {
-    return new Line(index, this.clean, this.start, this.written);
-  }
+/** Length of the raw line, without building it. */
+export function rawLength(line: Line): number {
+  const w = line.written;
+  return typeof w === 'string' ? w.length : w;
 }
 
 const SPACES: string[] = [];
@@ -102,14 +94,14 @@ const NEEDS_FOLD = /[^\x20-\x7e]/;
 
 export function makeLine(index: number, raw: string): Line {
   const n = raw.length;
-  if (n === 0) return new Line(index, '', 0, 0);
+  if (n === 0) return { index, clean: '', start: 0, end: 0, written: 0 };
   // Fast path: plain printable ASCII needs only trimming (most lines of most letters).
   const folded = NEEDS_FOLD.test(raw) ? foldNoise(raw) : raw;
   let start = 0;
   let end = n;
   while (start < end && folded.charCodeAt(start) <= 32) start++;
   while (end > start && folded.charCodeAt(end - 1) <= 32) end--;
-  return new Line(index, start === 0 && end === n ? folded : folded.slice(start, end), start, raw);
+  return { index, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end, written: raw };
 }
 
 /** NEEDS_FOLD over a whole text (line ends excluded: they never fall inside a line). */
@@ -127,7 +119,7 @@ function plainLine(index: number, text: string, from: number, to: number): Line 
   let end = to;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  return new Line(index, start === end ? '' : text.slice(start, end), start - from, to - from);
+  return { index, clean: start === end ? '' : text.slice(start, end), start: start - from, end: end - from, written: to - from };
 }
 
 /** Splits `text` into lines; a text always has at least one line. */
