@@ -9,17 +9,28 @@ import type { Line } from '../text/lines';
 import { inLine, isPlain, rawLength, rawOf } from '../text/lines';
 import { toIsoDate } from './dates';
 
+const RE_LINE = /^RE\s*:\s*(?:IMR\b|Independent Medical Review\b)/i;
+const CASE_LABEL = /^(?:IMR )?Case (?:Number|No\.?)\s*:/i;
+const MAXIMUS_LINE = /^MAXIMUS FEDERAL SERVICES,? INC\.?$/;
+const DATE_ASSIGNED = /^Date Assigned\s*:/i;
+
 /** A line that opens a header block (a new letter's header in a bulk export). */
 export function isHeaderStart(clean: string): boolean {
-  const c = clean.charCodeAt(0);
-  if (c !== 67 && c !== 99 && c !== 77 && c !== 68 && c !== 73 && c !== 82) return false;
-  return (
-    // The subject line of a cover letter mailed with the determination.
-    /^RE\s*:\s*(?:IMR\b|Independent Medical Review\b)/i.test(clean) ||
-    /^(?:IMR )?Case (?:Number|No\.?)\s*:/i.test(clean) ||
-    /^MAXIMUS FEDERAL SERVICES,? INC\.?$/.test(clean) ||
-    /^Date Assigned\s*:/i.test(clean)
-  );
+  // The first character tells which of the patterns could match: test that one only.
+  switch (clean.charCodeAt(0)) {
+    case 82: // R: the subject line of a cover letter mailed with the determination
+      return RE_LINE.test(clean);
+    case 67: // C, c, I: the case number
+    case 99:
+    case 73:
+      return CASE_LABEL.test(clean);
+    case 77: // M
+      return MAXIMUS_LINE.test(clean);
+    case 68: // D
+      return DATE_ASSIGNED.test(clean);
+    default:
+      return false;
+  }
 }
 
 type Key = 'caseNumber' | 'priority' | 'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'noticeDate';

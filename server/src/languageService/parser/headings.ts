@@ -61,12 +61,12 @@ function prefixCode(s: string, at: number): number {
   return code;
 }
 
-/** True when `clean` starts like some heading (case-insensitive). */
-export function mayBeHeading(clean: string): boolean {
-  if (clean.length < 12) return false;
-  const c = clean.charCodeAt(0) | 32; // lower-case ASCII letter
+/** True when `clean`, from character `at` on, starts like some heading (case-insensitive). */
+export function mayBeHeading(clean: string, at = 0): boolean {
+  if (clean.length - at < 12) return false;
+  const c = clean.charCodeAt(at) | 32; // lower-case ASCII letter
   if (c !== 104 && c !== 99 && c !== 105 && c !== 110 && c !== 100 && c !== 109 && c !== 114) return false;
-  return PREFIXES.has(prefixCode(clean, 0));
+  return PREFIXES.has(prefixCode(clean, at));
 }
 
 /** A section number before a heading (`1. `, `2) `, `IV. `, `A. `): anchored, one pass. */

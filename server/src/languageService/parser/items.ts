@@ -12,7 +12,7 @@ import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
-import { OUTCOME_TAIL, OUTCOME_ALONE, OTHER_TAIL, canonicalOutcome, withoutOutcomeTrail } from './outcomes';
+import { OUTCOME_TAIL, OUTCOME_ALONE, OTHER_TAIL, canonicalOutcome, withoutOutcomeTrail, outcomeTailAt } from './outcomes';
 
 type LineKind = 'ca' | 'maximus' | 'rationale' | 'intro' | 'outcome' | 'outcomeAlone' | 'text';
 
@@ -59,10 +59,7 @@ export function classify(clean: string): LineKind {
     const core = withoutOutcomeTrail(clean);
     // Only the tail can hold the outcome, after a colon: skip lines with no colon near their end.
     const colon = core.lastIndexOf(':');
-    if (colon >= 0 && colon >= core.length - 40) {
-      const tail = colon > 0 ? core.slice(colon) : core;
-      if (OUTCOME_TAIL.test(tail)) return 'outcome';
-    }
+    if (colon >= 0 && colon >= core.length - 40 && outcomeTailAt(core, colon)) return 'outcome';
     if (core.length < 40 && OUTCOME_ALONE.test(core)) return 'outcomeAlone';
   }
   return 'text';

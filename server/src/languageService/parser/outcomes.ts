@@ -10,6 +10,12 @@ const WORDS = '(?:(?:partially|partly) )?(?:upheld|uphold|upholds|overturned|ove
 
 /** A heading line that ends in an outcome: `Soma #60: Upheld`. Group 1 is the outcome. */
 export const OUTCOME_TAIL = new RegExp(`:\\s*(${WORDS})$`, 'i');
+const OUTCOME_TAIL_AT = new RegExp(OUTCOME_TAIL.source, 'iy');
+/** OUTCOME_TAIL.test(text.slice(at)) for a tail starting at the colon at `at`, without the slice. */
+export function outcomeTailAt(text: string, at: number): boolean {
+  OUTCOME_TAIL_AT.lastIndex = at;
+  return OUTCOME_TAIL_AT.test(text);
+}
 /** A line holding nothing but an outcome (the outcome wrapped onto its own line). */
 export const OUTCOME_ALONE = new RegExp(`^${WORDS}$`, 'i');
 /** The tail after a heading's last colon when it is one or two words: `Pending`, `Not decided`. */

@@ -8,7 +8,7 @@ import type { DisputedItem, Letter, LayoutKind, ParsedDocument, Section, Section
 import type { Line } from '../text/lines';
 import { splitLines, spanRange } from '../text/lines';
 import { collapseSpaces } from '../text/joined';
-import { matchHeadingDetail, couldStartWrappedHeading } from './headings';
+import { matchHeadingDetail, couldStartWrappedHeading, mayBeHeading, numberingLength } from './headings';
 import { readItems } from './items';
 import { readNoticeItems } from './notice';
 import { readProfessionalItem } from './professional';
@@ -75,6 +75,9 @@ function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
   // Headings start with a letter or a section number: skip most prose lines cheaply.
   const c0 = clean.charCodeAt(0);
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57))) return null;
+  // Both a heading and the first half of a wrapped one start like some heading once any
+  // section number is skipped: one test rules out nearly every line.
+  if (!mayBeHeading(clean, numberingLength(clean))) return null;
   const m = clean.length <= 120 ? matchHeadingDetail(clean) : null;
   if (m) return { line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length };
   if (!couldStartWrappedHeading(clean)) return null;
