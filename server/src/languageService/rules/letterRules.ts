@@ -81,7 +81,18 @@ function drugMentions(text: string): (drug: DrugEntry) => boolean {
     });
     return (drug) => mentioned.has(drug);
   }
-  return (drug) => lowerCaseNames(drug).some((key) => namedAt(text, lower, key, drug));
+  return (drug) => wordNames(drug).some((key) => namedAt(text, lower, key, drug));
+}
+
+/** A name that can be one of the words forEachWord finds (no space, slash or `#`): the others never match. */
+const WORD_NAME = /^[a-z][a-z-]{2,}$/;
+const wordNamesOf = new Map<DrugEntry, readonly string[]>();
+
+/** The names of `drug` worth searching for as words, lower case. */
+function wordNames(drug: DrugEntry): readonly string[] {
+  let names = wordNamesOf.get(drug);
+  if (!names) wordNamesOf.set(drug, (names = lowerCaseNames(drug).filter((n) => WORD_NAME.test(n))));
+  return names;
 }
 
 /** Whether lower-cased `key` occurs in `lower` as a word of `text` that names `drug`. */
