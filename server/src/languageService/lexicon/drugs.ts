@@ -1,4 +1,6 @@
 /** A small built-in drug lexicon: brand and generic names with their class. */
+import { scanWords } from '../text/words';
+
 export interface DrugEntry {
   generic: string;
   brands: string[];
@@ -118,17 +120,26 @@ export function lookupDrug(name: string): DrugEntry | undefined {
   return lookupDrugIn(name, 0, name.length);
 }
 
-/** Finds the first lexicon drug named in `text`, with the name as written. */
+/** What may follow a word to make a two-word brand ("MS Contin", "Ultram ER", "Tylenol #3"). */
+const BRAND_SUFFIX = / (?:ER|XR|CR|Contin|#\d(?!\d)|[Ww]ith [Cc]odeine)/y;
+
+/**
+ * Finds the first lexicon drug named in `text`, with the name as written. Looks the words
+ * (plus a brand suffix) up in place: a regex match per word allocated a result for every
+ * word of every title.
+ */
 export function findDrug(text: string): { entry: DrugEntry; name: string; isBrand: boolean } | undefined {
-  const words = /[A-Za-z][A-Za-z-]*(?: (?:ER|XR|CR|Contin|#\d(?!\d)|[Ww]ith [Cc]odeine))?/g;
-  let m: RegExpExecArray | null;
-  while ((m = words.exec(text))) {
-    const w = m[0];
-    // Two-word brands ("MS Contin", "Ultram ER", "Tylenol #3") first, then the first word alone.
-    const whole = w.indexOf(' ') > 0 ? lookupDrug(w) : undefined;
-    const name = whole ? w : w.indexOf(' ') > 0 ? w.slice(0, w.indexOf(' ')) : w;
-    const entry = whole ?? lookupDrug(name);
-    if (entry) return { entry, name, isBrand: entry.generic.toLowerCase() !== name.toLowerCase() };
-  }
-  return undefined;
+  let found: { entry: DrugEntry; name: string; isBrand: boolean } | undefined;
+  scanWords(text, 0, text.length, (i, j) => {
+    BRAND_SUFFIX.lastIndex = j;
+    const k = BRAND_SUFFIX.test(text) ? BRAND_SUFFIX.lastIndex : j;
+    // Two-word brands first, then the first word alone.
+    const whole = k > j ? lookupDrugIn(text, i, k) : undefined;
+    const entry = whole ?? lookupDrugIn(text, i, j);
+    if (!entry) return k;
+    const name = text.slice(i, whole ? k : j);
+    found = { entry, name, isBrand: entry.generic.toLowerCase() !== name.toLowerCase() };
+    return -1;
+  });
+  return found;
 }

@@ -40,25 +40,26 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
   return out;
 }
 
-const KIND_WORDS = /\b(?:ODG|Official Disability Guidelines|Non-MTUS|ACOEM|MTUS|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines)\b/gi;
+const ODG_WORDS = /\b(?:ODG|Official Disability Guidelines)\b/i;
+const NON_MTUS_WORDS = /\bNon-MTUS\b/i;
+const ACOEM_WORDS = /\bACOEM\b/i;
+const MTUS_WORDS = /\b(?:MTUS|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines)\b/i;
 
 export function makeCitation(raw: string, range: Citation['range']): Citation {
   const text = collapseJoined(raw.length > 2000 ? raw.slice(0, 2000) : raw);
-  // One scan for every source word; the strongest decides: ODG, then Non-MTUS (other), ACOEM, MTUS.
-  let odg = false;
-  let nonMtus = false;
-  let acoem = false;
-  let mtus = false;
-  KIND_WORDS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = KIND_WORDS.exec(text))) {
-    const c = m[0].charCodeAt(0) | 32;
-    if (c === 111) odg = true; // ODG, Official Disability Guidelines
-    else if (c === 110) nonMtus = true;
-    else if (c === 97) acoem = true;
-    else mtus = true;
-  }
-  const kind: Citation['kind'] = odg ? 'ODG' : nonMtus ? 'other' : acoem ? 'ACOEM' : mtus ? 'MTUS' : 'other';
+  // The strongest source named decides: ODG, then Non-MTUS (other), ACOEM, MTUS. One test
+  // per source, strongest first, stopping at the first found (no match objects to allocate).
+  // MTUS inside "Non-MTUS" also counts as MTUS here, which changes nothing: Non-MTUS wins.
+  const odg = ODG_WORDS.test(text);
+  const kind: Citation['kind'] = odg
+    ? 'ODG'
+    : NON_MTUS_WORDS.test(text)
+      ? 'other'
+      : ACOEM_WORDS.test(text)
+        ? 'ACOEM'
+        : MTUS_WORDS.test(text)
+          ? 'MTUS'
+          : 'other';
   const c: Citation = { kind, text, range };
   const pages = /\bPages?(?:\(s\))?\s*(?::\s*)?(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
   if (pages) c.pages = tidyPages(pages[1]);

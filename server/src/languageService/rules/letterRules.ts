@@ -3,13 +3,12 @@ import type { Rule, Problem } from './types';
 import type { DateField, HeaderFields, Letter } from '../model';
 import type { Line } from '../text/lines';
 import { JoinedText } from '../text/joined';
+import { isAsciiLetter, scanWords } from '../text/words';
 import { lookupDrug, lookupDrugIn, findDrug, lowerCaseNames, type DrugEntry } from '../lexicon/drugs';
 
 /** A sentence about what Utilization Review did with the request (global: found in the whole summary). */
 const UR_SENTENCE = /\b(?:utilization review|UR)\b/gi;
 const UR_ACTION = /\b(?:non-?certif|modif|denied|deni|not certif|request)/i;
-
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Calls `visit` with the span of each word in text[from, to), as /[A-Za-z][A-Za-z-]{2,}/g
@@ -17,17 +16,10 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
  * at least. A character loop: a regex match per word allocated too much on long summaries.
  */
 function forEachWord(text: string, from: number, to: number, visit: (at: number, end: number) => void): void {
-  let i = from;
-  while (i < to) {
-    if (!isLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < to && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
-    if (j - i >= 3) visit(i, j);
-    i = j;
-  }
+  scanWords(text, from, to, (at, end) => {
+    if (end - at >= 3) visit(at, end);
+    return end;
+  });
 }
 
 function summaryText(letter: Letter, lines: readonly Line[]): JoinedText | null {
@@ -55,14 +47,14 @@ function sentenceSpans(text: string): Array<[number, number]> {
 
 /** True when text[at, end) is one of the words forEachWord finds in the whole text. */
 function isWordAt(text: string, at: number, end: number): boolean {
-  if (end - at < 3 || !isLetter(text.charCodeAt(at))) return false;
-  for (let i = at + 1; i < end; i++) if (!isLetter(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) return false;
+  if (end - at < 3 || !isAsciiLetter(text.charCodeAt(at))) return false;
+  for (let i = at + 1; i < end; i++) if (!isAsciiLetter(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) return false;
   const after = text.charCodeAt(end);
-  if (isLetter(after) || after === 45) return false;
+  if (isAsciiLetter(after) || after === 45) return false;
   // A word starts after its run's leading hyphens, which must follow a non-letter.
   let k = at - 1;
   while (k >= 0 && text.charCodeAt(k) === 45) k--;
-  return k < 0 || !isLetter(text.charCodeAt(k));
+  return k < 0 || !isAsciiLetter(text.charCodeAt(k));
 }
 
 /**

@@ -14,16 +14,22 @@ export class JoinedText {
   // One entry per joined piece, as two parallel arrays to keep allocation low: its offset in
   // the joined text and its line. A piece runs from its line's clean start (`headFrom` for
   // the first piece, which may start after a label) to its line's clean end.
-  private readonly at: number[] = [];
-  private readonly pieces: Line[] = [];
+  private readonly at: number[];
+  private readonly pieces: Line[];
   private readonly headFrom: number = 0;
 
   /** Joins `lines[lo]`..`lines[hi - 1]` (all of them by default; a range saves callers a copy). */
   constructor(lines: readonly Line[], firstLineFrom?: number, lo = 0, hi = lines.length) {
     // Pieces and separators, joined once at the end into one flat string (concatenating
     // line by line built a rope that every later search had to flatten), with the joined
-    // length and last two characters so far.
-    const parts: string[] = [];
+    // length and last two characters so far. The arrays are sized for every line up front
+    // and cut to what was used: growing them piece by piece reallocated them several times.
+    const n = Math.max(0, hi - lo);
+    const parts = new Array<string>(2 * n);
+    const at = new Array<number>(n);
+    const pieces = new Array<Line>(n);
+    let count = 0;
+    let used = 0;
     let length = 0;
     let last = 0;
     let beforeLast = 0;
@@ -43,19 +49,27 @@ export class JoinedText {
         // A line ending in a hyphen after a letter or digit joins the next without a space (`Non-` / `MTUS`).
         const hyphenJoin = last === 45 && length > 1 && isAlnum(beforeLast) && isAlnum(piece.charCodeAt(0));
         if (!hyphenJoin) {
-          parts.push(' ');
+          parts[used++] = ' ';
           length++;
           last = 32;
         }
       } else this.headFrom = from;
-      this.at.push(length);
-      this.pieces.push(line);
-      parts.push(piece);
+      at[count] = length;
+      pieces[count++] = line;
+      parts[used++] = piece;
       length += piece.length;
       beforeLast = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : last;
       last = piece.charCodeAt(piece.length - 1);
     }
-    this.text = parts.length === 1 ? parts[0] : parts.join('');
+    at.length = count;
+    pieces.length = count;
+    this.at = at;
+    this.pieces = pieces;
+    if (used === 1) this.text = parts[0];
+    else {
+      parts.length = used;
+      this.text = parts.join('');
+    }
   }
 
   get isEmpty(): boolean {
