@@ -5,6 +5,7 @@
  */
 import { splitLines, type Line } from '../text/lines';
 import { lastAtOrBefore } from '../text/search';
+import { ChunkedText, chunkedPrefix, chunkedSuffix, type TextSource } from './chunkedText';
 
 /** Old lines [first, oldEnd) became new lines [first, newEnd); every other line is unchanged. */
 export interface LineChange {
@@ -37,8 +38,21 @@ export function commonSuffix(a: string, b: string, limit: number): number {
   return i;
 }
 
+/** Common prefix of two versions: pieces shared by identity when both are chunked. */
+function prefixOf(a: TextSource, b: TextSource): number {
+  if (typeof a === 'string' && typeof b === 'string') return commonPrefix(a, b);
+  if (a instanceof ChunkedText && b instanceof ChunkedText) return chunkedPrefix(a, b);
+  return 0; // one version of each kind: rare, re-read it all
+}
+
+function suffixOf(a: TextSource, b: TextSource, limit: number): number {
+  if (typeof a === 'string' && typeof b === 'string') return commonSuffix(a, b, limit);
+  if (a instanceof ChunkedText && b instanceof ChunkedText) return chunkedSuffix(a, b, limit);
+  return 0;
+}
+
 /** Offsets where each line of `text` starts, from its split lines (terminators read from the text). */
-export function lineStarts(text: string, lines: readonly Line[]): number[] {
+export function lineStarts(text: TextSource, lines: readonly Line[]): number[] {
   const starts = new Array<number>(lines.length);
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -59,9 +73,9 @@ function detached(s: string): string {
   return s.length < 13 ? s : s.split('').join('');
 }
 
-export function updateLines(oldText: string, oldLines: readonly Line[], oldStarts: readonly number[], newText: string): UpdatedLines {
-  const prefix = commonPrefix(oldText, newText);
-  const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
+export function updateLines(oldText: TextSource, oldLines: readonly Line[], oldStarts: readonly number[], newText: TextSource): UpdatedLines {
+  const prefix = prefixOf(oldText, newText);
+  const suffix = suffixOf(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   // From the line before the first changed character: an edit next to a line break can
   // change where that line ends (a \r gaining or losing its \n).
   const first = Math.max(0, lastAtOrBefore(oldStarts, prefix) - 1);
