@@ -19,12 +19,13 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './model';
-import { parseDocument, parseLines, splitLetters, type LetterSpan } from './parser/parseDocument';
+import { parseDocument, parseLines, lettersAt, type LetterSpan } from './parser/parseDocument';
 import { splitLines, type Line } from './text/lines';
 import { computeDiagnostics, letterDiagnostics, sortAndDedupe, type RuleSettings } from './features/diagnostics';
 import { lineStarts, updateLines } from './incremental/lineDiff';
 import { ChunkedText, type TextSource } from './incremental/chunkedText';
 import { reparse, type Carried } from './incremental/reparse';
+import { findMarks, type Marks } from './incremental/marks';
 import { shiftDiagnostics } from './incremental/shift';
 import { getDocumentSymbols, MAX_SYMBOLS } from './features/documentSymbols';
 import { getHover } from './features/hover';
@@ -65,6 +66,8 @@ interface CacheEntry {
   lines: Line[];
   /** Where each letter lies; with `lines`, what the next version's incremental parse starts from. */
   spans: LetterSpan[];
+  /** What `spans` were found from, so the next version finds them again only near its edit. */
+  marks?: Marks;
   /** Offsets of the line starts, computed when the next version needs them. */
   starts?: number[];
   /** Per letter, unsorted: what the next version reuses for the letters it carries over. */
@@ -125,8 +128,8 @@ export class LanguageService {
     try {
       const starts = (previous.starts ??= lineStarts(previous.text, previous.lines));
       const { lines, change } = updateLines(previous.text, previous.lines, starts, text);
-      const { spans, letters, carried } = reparse({ spans: previous.spans, letters: previous.parsed.letters }, lines, change);
-      const entry: CacheEntry = { version, text, lines, spans, parsed: { letters, lineCount: lines.length } };
+      const { spans, letters, carried, marks } = reparse({ spans: previous.spans, letters: previous.parsed.letters, marks: previous.marks }, lines, change);
+      const entry: CacheEntry = { version, text, lines, spans, marks, parsed: { letters, lineCount: lines.length } };
       entry.carry = carryDiagnostics(previous, carried);
       return entry;
     } catch {
@@ -242,8 +245,9 @@ function fullParse(version: number, text: TextSource, doc: LetterDocument): Cach
   const whole = typeof text === 'string' ? text : doc.getText();
   const lines = splitLines(whole); // split once: the parse and the rules share the lines
   try {
-    const spans = splitLetters(lines);
-    return { version, text, lines, spans, parsed: { letters: parseLines(lines, spans), lineCount: lines.length } };
+    const marks = findMarks(lines);
+    const spans = lettersAt(lines, marks.headings, marks.headerStarts);
+    return { version, text, lines, spans, marks, parsed: { letters: parseLines(lines, spans), lineCount: lines.length } };
   } catch {
     // parseDocument never throws (an editor must never lose its model); no spans: the next
     // version is then parsed whole again.
