@@ -46,6 +46,7 @@ test('updateLines gives exactly the lines of the new text', () => {
         const next = apply(text, e);
         const updated = updateLines(text, lines, lineStarts(text, lines), next);
         assert.deepEqual(updated.lines, splitLines(next));
+        assert.deepEqual(updated.starts, lineStarts(next, updated.lines));
         text = next;
         lines = updated.lines;
       }

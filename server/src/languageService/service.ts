@@ -68,7 +68,7 @@ interface CacheEntry {
   spans: LetterSpan[];
   /** What `spans` were found from, so the next version finds them again only near its edit. */
   marks?: Marks;
-  /** Offsets of the line starts, computed when the next version needs them. */
+  /** Offsets of the line starts: from the previous version's after an edit, else computed when the next version needs them. */
   starts?: number[];
   /** Per letter, unsorted: what the next version reuses for the letters it carries over. */
   letterDiagnostics?: Diagnostic[][];
@@ -126,10 +126,11 @@ export class LanguageService {
     // A document that switched between one string and pieces: nothing to compare cheaply.
     if (typeof text !== typeof previous.text) return fullParse(version, text, doc);
     try {
-      const starts = (previous.starts ??= lineStarts(previous.text, previous.lines));
-      const { lines, change } = updateLines(previous.text, previous.lines, starts, text);
+      // The previous version's lists become this one's when the edit kept the line count (updateLines).
+      const oldStarts = previous.starts ?? lineStarts(previous.text, previous.lines);
+      const { lines, starts, change } = updateLines(previous.text, previous.lines, oldStarts, text);
       const { spans, letters, carried, marks } = reparse({ spans: previous.spans, letters: previous.parsed.letters, marks: previous.marks }, lines, change);
-      const entry: CacheEntry = { version, text, lines, spans, marks, parsed: { letters, lineCount: lines.length } };
+      const entry: CacheEntry = { version, text, lines, starts, spans, marks, parsed: { letters, lineCount: lines.length } };
       entry.carry = carryDiagnostics(previous, carried);
       return entry;
     } catch {
@@ -143,6 +144,7 @@ export class LanguageService {
     return this.entry(doc).parsed;
   }
 
+  /** This version's lines; the next version of the document may reuse the list (see updateLines). */
   lines(doc: LetterDocument): Line[] {
     return this.entry(doc).lines;
   }

@@ -16,6 +16,8 @@ export interface LineChange {
 
 export interface UpdatedLines {
   lines: Line[];
+  /** Where each new line starts (what lineStarts would give for the new text). */
+  starts: number[];
   change: LineChange;
 }
 
@@ -73,7 +75,12 @@ function detached(s: string): string {
   return s.length < 13 ? s : s.split('').join('');
 }
 
-export function updateLines(oldText: TextSource, oldLines: readonly Line[], oldStarts: readonly number[], newText: TextSource): UpdatedLines {
+/**
+ * When the edit kept the number of lines, `oldLines` and `oldStarts` themselves become the
+ * new version's (changed in place): they belong to the version being replaced, and copying
+ * two lists of every line on each keystroke is most of what typing allocates in a large file.
+ */
+export function updateLines(oldText: TextSource, oldLines: Line[], oldStarts: number[], newText: TextSource): UpdatedLines {
   const prefix = prefixOf(oldText, newText);
   const suffix = suffixOf(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   // From the line before the first changed character: an edit next to a line break can
@@ -86,21 +93,31 @@ export function updateLines(oldText: TextSource, oldLines: readonly Line[], oldS
   const oldEnd = lastAtOrBefore(oldStarts, suffixStart) + 1;
   const shiftChars = newText.length - oldText.length;
   const middleEnd = oldEnd < oldStarts.length ? oldStarts[oldEnd] + shiftChars : newText.length;
-  const middle = splitLines(detached(newText.slice(from, middleEnd)));
+  const middleText = detached(newText.slice(from, middleEnd));
+  const middle = splitLines(middleText);
   // A slice that ends at a kept line's start ends with a line break: its last "line" is that
   // kept line's beginning, not a line of its own.
   if (oldEnd < oldStarts.length) middle.pop();
+  const middleStarts = lineStarts(middleText, middle);
 
   const newEnd = first + middle.length;
   const shift = newEnd - oldEnd;
-  const lines = new Array<Line>(oldLines.length + shift);
-  for (let i = 0; i < first; i++) lines[i] = oldLines[i];
+  const inPlace = shift === 0;
+  const lines = inPlace ? oldLines : new Array<Line>(oldLines.length + shift);
+  const starts = inPlace ? oldStarts : new Array<number>(oldStarts.length + shift);
+  if (!inPlace) {
+    for (let i = 0; i < first; i++) {
+      lines[i] = oldLines[i];
+      starts[i] = oldStarts[i];
+    }
+  }
   for (let i = 0; i < middle.length; i++) {
     lines[first + i] = first === 0 ? middle[i] : { ...middle[i], index: first + i };
+    starts[first + i] = from + middleStarts[i];
   }
   for (let i = oldEnd; i < oldLines.length; i++) {
-    const l = oldLines[i];
-    lines[i + shift] = shift === 0 ? l : { ...l, index: i + shift };
+    if (!inPlace) lines[i + shift] = { ...oldLines[i], index: i + shift };
+    starts[i + shift] = oldStarts[i] + shiftChars;
   }
-  return { lines, change: { first, oldEnd, newEnd } };
+  return { lines, starts, change: { first, oldEnd, newEnd } };
 }
