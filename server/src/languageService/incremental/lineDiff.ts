@@ -75,10 +75,14 @@ function detached(s: string): string {
   return s.length < 13 ? s : s.split('').join('');
 }
 
+/** Above this many new lines, the lists are built anew rather than spliced (splice takes them as arguments). */
+const MAX_SPLICE = 10_000;
+
 /**
- * When the edit kept the number of lines, `oldLines` and `oldStarts` themselves become the
- * new version's (changed in place): they belong to the version being replaced, and copying
- * two lists of every line on each keystroke is most of what typing allocates in a large file.
+ * `oldLines` and `oldStarts`, and the kept lines themselves, become the new version's
+ * (changed in place, renumbered when the edit added or removed lines): they belong to the
+ * version being replaced, and copying every line, or two lists of them, on each keystroke
+ * is most of what typing allocates in a large file.
  */
 export function updateLines(oldText: TextSource, oldLines: Line[], oldStarts: number[], newText: TextSource): UpdatedLines {
   const prefix = prefixOf(oldText, newText);
@@ -102,22 +106,27 @@ export function updateLines(oldText: TextSource, oldLines: Line[], oldStarts: nu
 
   const newEnd = first + middle.length;
   const shift = newEnd - oldEnd;
-  const inPlace = shift === 0;
-  const lines = inPlace ? oldLines : new Array<Line>(oldLines.length + shift);
-  const starts = inPlace ? oldStarts : new Array<number>(oldStarts.length + shift);
-  if (!inPlace) {
-    for (let i = 0; i < first; i++) {
-      lines[i] = oldLines[i];
-      starts[i] = oldStarts[i];
+  for (let i = 0; i < middle.length; i++) {
+    middle[i].index = first + i;
+    middleStarts[i] += from;
+  }
+  const inPlace = middle.length <= MAX_SPLICE;
+  const lines = inPlace ? oldLines : oldLines.slice(0, first);
+  const starts = inPlace ? oldStarts : oldStarts.slice(0, first);
+  if (inPlace) {
+    lines.splice(first, oldEnd - first, ...middle);
+    starts.splice(first, oldEnd - first, ...middleStarts);
+  } else {
+    for (const l of middle) lines.push(l);
+    for (const s of middleStarts) starts.push(s);
+    for (let i = oldEnd; i < oldLines.length; i++) {
+      lines.push(oldLines[i]);
+      starts.push(oldStarts[i]);
     }
   }
-  for (let i = 0; i < middle.length; i++) {
-    lines[first + i] = first === 0 ? middle[i] : { ...middle[i], index: first + i };
-    starts[first + i] = from + middleStarts[i];
-  }
-  for (let i = oldEnd; i < oldLines.length; i++) {
-    if (!inPlace) lines[i + shift] = { ...oldLines[i], index: i + shift };
-    starts[i + shift] = oldStarts[i] + shiftChars;
+  for (let i = newEnd; i < lines.length; i++) {
+    if (shift !== 0) lines[i].index = i;
+    starts[i] += shiftChars;
   }
   return { lines, starts, change: { first, oldEnd, newEnd } };
 }
