@@ -126,7 +126,7 @@ export class LanguageService {
     // A document that switched between one string and pieces: nothing to compare cheaply.
     if (typeof text !== typeof previous.text) return fullParse(version, text, doc);
     try {
-      // The previous version's lists become this one's when the edit kept the line count (updateLines).
+      // The previous version's line table and line starts become this one's (updated in place by updateLines).
       const oldStarts = previous.starts ?? lineStarts(previous.text, previous.lines);
       const { lines, starts, change } = updateLines(previous.text, previous.lines, oldStarts, text);
       const { spans, letters, carried, marks } = reparse({ spans: previous.spans, letters: previous.parsed.letters, marks: previous.marks }, lines, change);
@@ -258,8 +258,7 @@ function fullParse(version: number, text: TextSource, doc: LetterDocument): Cach
 }
 
 function sameText(a: TextSource, b: TextSource): boolean {
-  if (a instanceof ChunkedText && b instanceof ChunkedText) return a.sameAs(b);
-  return typeof a === 'string' && typeof b === 'string' && a === b;
+  return a instanceof ChunkedText && b instanceof ChunkedText ? a.sameAs(b) : a === b;
 }
 
 /** The first line with its line break: all a quick fix reads of the text (which line break to insert). */

@@ -2,7 +2,7 @@
  * A document's text as the pieces an editor-side document keeps (see server/src/chunkedDocument.ts),
  * read without joining them: joining a 10 MB text copies all of it (20 MB when it holds a
  * character beyond Latin-1) on every edit. Two versions share every piece the edit did not
- * touch, so comparing them starts by comparing pieces by identity.
+ * touch, which is how sharedText.ts compares them.
  */
 
 /** What the incremental path reads from a version's text; a plain string fits too. */
@@ -71,46 +71,4 @@ export class ChunkedText implements TextSource {
   sameAs(other: ChunkedText): boolean {
     return this.chunks === other.chunks || (this.chunks.length === other.chunks.length && this.chunks.every((c, i) => c === other.chunks[i]));
   }
-}
-
-/**
- * A common prefix of two versions, counted in whole shared pieces plus the common start of
- * the first pieces that differ. It may be shorter than the longest one (when pieces were cut
- * differently), which only makes the caller re-read a little more.
- */
-export function chunkedPrefix(a: ChunkedText, b: ChunkedText): number {
-  const n = Math.min(a.chunks.length, b.chunks.length);
-  let i = 0;
-  let length = 0;
-  while (i < n && a.chunks[i] === b.chunks[i]) length += a.chunks[i++].length;
-  if (i < n) length += stringPrefix(a.chunks[i], b.chunks[i]);
-  return length;
-}
-
-/** Like chunkedPrefix from the ends, at most `limit` characters. */
-export function chunkedSuffix(a: ChunkedText, b: ChunkedText, limit: number): number {
-  let i = a.chunks.length - 1;
-  let j = b.chunks.length - 1;
-  let length = 0;
-  while (i >= 0 && j >= 0 && a.chunks[i] === b.chunks[j] && length < limit) {
-    length += a.chunks[i].length;
-    i--;
-    j--;
-  }
-  if (i >= 0 && j >= 0 && length < limit) length += stringSuffix(a.chunks[i], b.chunks[j]);
-  return Math.min(length, limit);
-}
-
-function stringPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let k = 0;
-  while (k < max && a.charCodeAt(k) === b.charCodeAt(k)) k++;
-  return k;
-}
-
-function stringSuffix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let k = 0;
-  while (k < max && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
-  return k;
 }

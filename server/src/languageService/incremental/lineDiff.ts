@@ -5,7 +5,8 @@
  */
 import { splitLines, type Line } from '../text/lines';
 import { lastAtOrBefore } from '../text/search';
-import { ChunkedText, chunkedPrefix, chunkedSuffix, type TextSource } from './chunkedText';
+import type { TextSource } from './chunkedText';
+import { sharedPrefix, sharedSuffix } from './sharedText';
 
 /** Old lines [first, oldEnd) became new lines [first, newEnd); every other line is unchanged. */
 export interface LineChange {
@@ -19,38 +20,6 @@ export interface UpdatedLines {
   /** Where each new line starts (what lineStarts would give for the new text). */
   starts: number[];
   change: LineChange;
-}
-
-const CHUNK = 1 << 12;
-
-/** Length of the common prefix; whole chunks are compared natively before single characters. */
-export function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + CHUNK <= max && a.substr(i, CHUNK) === b.substr(i, CHUNK)) i += CHUNK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix, at most `limit` characters. */
-export function commonSuffix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i + CHUNK <= limit && a.substr(a.length - i - CHUNK, CHUNK) === b.substr(b.length - i - CHUNK, CHUNK)) i += CHUNK;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
-/** Common prefix of two versions: pieces shared by identity when both are chunked. */
-function prefixOf(a: TextSource, b: TextSource): number {
-  if (typeof a === 'string' && typeof b === 'string') return commonPrefix(a, b);
-  if (a instanceof ChunkedText && b instanceof ChunkedText) return chunkedPrefix(a, b);
-  return 0; // one version of each kind: rare, re-read it all
-}
-
-function suffixOf(a: TextSource, b: TextSource, limit: number): number {
-  if (typeof a === 'string' && typeof b === 'string') return commonSuffix(a, b, limit);
-  if (a instanceof ChunkedText && b instanceof ChunkedText) return chunkedSuffix(a, b, limit);
-  return 0;
 }
 
 /** Offsets where each line of `text` starts, from its split lines (terminators read from the text). */
@@ -85,8 +54,8 @@ const MAX_SPLICE = 10_000;
  * is most of what typing allocates in a large file.
  */
 export function updateLines(oldText: TextSource, oldLines: Line[], oldStarts: number[], newText: TextSource): UpdatedLines {
-  const prefix = prefixOf(oldText, newText);
-  const suffix = suffixOf(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
+  const prefix = sharedPrefix(oldText, newText);
+  const suffix = sharedSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   // From the line before the first changed character: an edit next to a line break can
   // change where that line ends (a \r gaining or losing its \n).
   const first = Math.max(0, lastAtOrBefore(oldStarts, prefix) - 1);
