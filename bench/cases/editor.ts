@@ -122,8 +122,8 @@ export const editorCase: BenchCase = {
       );
       rows.push({ case: 'editor', measure: 'server memory (VmRSS) after the above', median: mem?.rssMB ?? null, unit: 'MB', target: `< ${MEMORY_TARGET_MB} MB`, pass: mem ? mem.rssMB < MEMORY_TARGET_MB : null });
       rows.push({ case: 'editor', measure: 'server peak memory (VmHWM)', median: mem?.peakMB ?? null, unit: 'MB', target: `< ${MEMORY_TARGET_MB} MB`, pass: mem ? mem.peakMB < MEMORY_TARGET_MB : null });
-      // What the server keeps while the user reads: V8 collects the edits' garbage (every edit
-      // flattens a new 10 MB text) only once the process has been idle for some seconds.
+      // What the server keeps while the user reads: V8 collects the edits' garbage (the
+      // messages, the letters read again) only once the process has been idle for some seconds.
       const settled = await settledMemory(server, ctx);
       rows.push({ case: 'editor', measure: 'server memory (VmRSS) settled, idle after the edits', median: settled, unit: 'MB', target: `< ${MEMORY_TARGET_MB} MB`, pass: settled === null ? null : settled < MEMORY_TARGET_MB, note: 'lowest VmRSS in 30 s without requests' });
     } finally {

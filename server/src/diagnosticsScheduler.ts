@@ -3,7 +3,7 @@
  * published for the version they were computed from.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ChunkedDocument } from './chunkedDocument';
 import type { LanguageService } from './languageService/service';
 
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -14,11 +14,11 @@ export class DiagnosticsScheduler {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<ChunkedDocument>,
     private readonly service: LanguageService,
   ) {}
 
-  schedule(doc: TextDocument): void {
+  schedule(doc: ChunkedDocument): void {
     this.cancel(doc.uri);
     this.timers.set(
       doc.uri,
@@ -36,7 +36,7 @@ export class DiagnosticsScheduler {
     this.timers.delete(uri);
   }
 
-  validateNow(doc: TextDocument): void {
+  validateNow(doc: ChunkedDocument): void {
     const diagnostics = this.service.getDiagnostics(doc);
     // A newer version may have arrived while we worked: never publish stale results.
     const current = this.documents.get(doc.uri);

@@ -22,7 +22,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedDocument } from './chunkedDocument';
 import { LanguageService } from './languageService/service';
 import { readServerSettings, parseConfigFile, DEFAULT_SERVER_SETTINGS, type ServerSettings } from './languageService/config';
 import { FIX_ALL_KIND } from './languageService/features/codeActions';
@@ -51,7 +51,13 @@ const connection = createConnection(ProposedFeatures.all);
 // without text) must not kill the server and every feature with it. Log it and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`IMR server internal error (still running): ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`IMR server internal error in async work (still running): ${e instanceof Error ? e.stack : String(e)}`));
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments<ChunkedDocument>({
+  create: (uri, languageId, version, content) => new ChunkedDocument(uri, languageId, version, content),
+  update: (doc, changes, version) => {
+    doc.update(changes, version);
+    return doc;
+  },
+});
 const service = new LanguageService();
 const scheduler = new DiagnosticsScheduler(connection, documents, service);
 // A rebuild of many letters reads and analyses them on worker threads, one per core.
@@ -208,7 +214,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 /** Edits re-summarise only their own document, debounced apart from diagnostics. */
 const indexTimers = new Map<string, NodeJS.Timeout>();
 const INDEX_DEBOUNCE_MS = 500;
-function summariseOpen(doc: TextDocument, delay: number): void {
+function summariseOpen(doc: ChunkedDocument, delay: number): void {
   clearTimeout(indexTimers.get(doc.uri));
   indexTimers.set(
     doc.uri,

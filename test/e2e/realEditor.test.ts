@@ -17,6 +17,7 @@ import { writeLetterPdf } from '../helpers/pdfWriter';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { zipEntries } from './harness/zipEntries';
 import { launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
+import { ARTIFACTS } from './harness/paths';
 import { IMR_EXTENSION_SEED, lineOf, makeWorkspace, type Workspace } from './harness/workspace';
 
 const SEED_003_ITEMS = ['Valium 10mg (Retro Dispensed 08/07/14)', 'Soma 350mg (Retro Dispensed 08/07/14)', 'Oxycodone 30mg', 'Zanaflex 4mg'];
@@ -76,6 +77,11 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
   });
 
   after(async () => {
+    // The page console (extension host errors included) for whoever reads a failure.
+    if (wb) {
+      writeFileSync(join(ARTIFACTS, 'console.log'), wb.consoleLines.join('\n'));
+      for (const line of wb.extensionProblems()) console.log(`# page console: ${line.slice(0, 300)}`);
+    }
     await browser?.close();
     await server?.stop();
     if (ws && !process.env.IMR_E2E_KEEP) rmSync(ws.root, { recursive: true, force: true });
@@ -181,8 +187,7 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await wb.screenshot('5-decisions-view');
 
     // Norco is in letter 001, which is not open: clicking it opens the letter at the item's heading.
-    await view.locator('.monaco-list-row', { hasText: ITEM_OF_EACH_LETTER['001'] }).first().click();
-    await wb.page.locator('.tab.active', { hasText: ws.letters['001'] }).waitFor();
+    await wb.clickUntilShown(view.locator('.monaco-list-row', { hasText: ITEM_OF_EACH_LETTER['001'] }).first(), wb.page.locator('.tab.active', { hasText: ws.letters['001'] }));
     await wb.waitForCursorLine(lineOf(ws, ws.letters['001'], 'Norco 10/325mg #60:  Upheld'));
     await wb.screenshot('6-decisions-click');
   });

@@ -13,6 +13,7 @@ import { readSeed, seedNames } from '../helpers/seeds';
 import { splitLines } from '../../server/src/languageService/text/lines';
 import { lineStarts, updateLines } from '../../server/src/languageService/incremental/lineDiff';
 import { LanguageService, analyzeText } from '../../server/src/languageService/service';
+import { findMarks, updateMarks } from '../../server/src/languageService/incremental/marks';
 
 const seeds = seedNames().map((n) => readSeed(n.slice(0, 3)));
 /** Bulk files of several letters, so that some letters are carried over and some read again. */
@@ -45,12 +46,65 @@ test('updateLines gives exactly the lines of the new text', () => {
         const next = apply(text, e);
         const updated = updateLines(text, lines, lineStarts(text, lines), next);
         assert.deepEqual(updated.lines, splitLines(next));
+        assert.deepEqual(updated.starts, lineStarts(next, updated.lines));
         text = next;
         lines = updated.lines;
       }
     }),
     fcParams(150),
   );
+});
+
+/** Edits `base` in turn, checking updateMarks against findMarks each time; counts wrapped headings seen. */
+function checkMarks(base: string, edits: Edit[]): number {
+  let text = base;
+  let lines = splitLines(text);
+  let marks = findMarks(lines);
+  let wrapped = 0;
+  for (const e of edits) {
+    const next = apply(text, e);
+    const updated = updateLines(text, lines, lineStarts(text, lines), next);
+    marks = updateMarks(marks, updated.lines, updated.change);
+    assert.deepEqual(marks, findMarks(updated.lines));
+    wrapped += marks.headings.filter((h) => h.lastLine > h.line).length;
+    text = next;
+    lines = updated.lines;
+  }
+  return wrapped;
+}
+
+test('updateMarks finds exactly the headings and header starts of the new lines', () => {
+  fc.assert(
+    fc.property(baseArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => void checkMarks(base, edits)),
+    fcParams(150),
+  );
+});
+
+/** Lines of headings wrapped over two lines, blank lines between: headings that span the lines an edit touches. */
+const wrappedPartArb = fc.constantFrom(
+  'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY',
+  'PROFESSIONAL REVIEWER AND WHY:',
+  'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS',
+  'NOT MEDICALLY NECESSARY:',
+  'IMR ISSUES, DECISIONS AND',
+  'RATIONALES',
+  'CLINICAL CASE SUMMARY',
+  'Case Number: CM16-0213037',
+  'Prose of the case summary.',
+  '',
+  '',
+);
+const wrappedArb = fc.array(wrappedPartArb, { minLength: 4, maxLength: 40 }).map((ls) => ls.join('\n'));
+
+test('updateMarks keeps up with edits around headings wrapped over lines', () => {
+  let wrapped = 0;
+  fc.assert(
+    fc.property(wrappedArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => {
+      wrapped += checkMarks(base, edits);
+    }),
+    fcParams(300),
+  );
+  assert.ok(wrapped > 0, 'some headings were wrapped');
 });
 
 test('after each edit, the service\'s model and diagnostics equal a full parse of the new text', () => {

@@ -47,6 +47,8 @@ export class LetterSource implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | undefined;
   private dirty = false;
+  /** The last letters received, serialised, to tell a real change from a repeat. */
+  private fingerprint = '';
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {}
@@ -118,10 +120,16 @@ export class LetterSource implements vscode.Disposable {
     } else {
       letters = await this.openLetters();
     }
-    this.letters = Array.isArray(letters) ? letters : [];
+    const next = Array.isArray(letters) ? letters : [];
+    // Diagnostics change for many reasons that leave every summary as it was; rebuilding the
+    // tree then only re-renders its rows under the user's pointer, so only real changes fire.
+    const fingerprint = JSON.stringify(next);
+    const unchanged = this.loaded && fingerprint === this.fingerprint && (!settles || this.indexSettled);
+    this.letters = next;
+    this.fingerprint = fingerprint;
     this.loaded = true;
     if (settles) this.indexSettled = true;
-    this.changed.fire();
+    if (!unchanged) this.changed.fire();
   }
 
   private async openLetters(): Promise<LetterSummary[]> {

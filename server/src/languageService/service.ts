@@ -19,11 +19,13 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './model';
-import { parseDocument, parseLines, splitLetters, type LetterSpan } from './parser/parseDocument';
-import { splitLines, type Line } from './text/lines';
+import { parseDocument, parseLines, lettersAt, type LetterSpan } from './parser/parseDocument';
+import { splitLines, rawLength, type Line } from './text/lines';
 import { computeDiagnostics, letterDiagnostics, sortAndDedupe, type RuleSettings } from './features/diagnostics';
 import { lineStarts, updateLines } from './incremental/lineDiff';
+import { ChunkedText, type TextSource } from './incremental/chunkedText';
 import { reparse, type Carried } from './incremental/reparse';
+import { findMarks, type Marks } from './incremental/marks';
 import { shiftDiagnostics } from './incremental/shift';
 import { getDocumentSymbols, MAX_SYMBOLS } from './features/documentSymbols';
 import { getHover } from './features/hover';
@@ -40,6 +42,11 @@ export interface LetterDocument {
   readonly uri: string;
   readonly version: number;
   getText(): string;
+  /**
+   * The text in pieces, when the document keeps it so (server/src/chunkedDocument.ts): an
+   * edit is then read from the pieces it changed, without joining the whole text.
+   */
+  getTextChunks?(): readonly string[];
 }
 
 /** Lets long requests stop early (an LSP CancellationToken fits). */
@@ -54,12 +61,14 @@ export interface LanguageServiceOptions {
 
 interface CacheEntry {
   version: number;
-  text: string;
+  text: TextSource;
   parsed: ParsedDocument;
   lines: Line[];
   /** Where each letter lies; with `lines`, what the next version's incremental parse starts from. */
   spans: LetterSpan[];
-  /** Offsets of the line starts, computed when the next version needs them. */
+  /** What `spans` were found from, so the next version finds them again only near its edit. */
+  marks?: Marks;
+  /** Offsets of the line starts: from the previous version's after an edit, else computed when the next version needs them. */
   starts?: number[];
   /** Per letter, unsorted: what the next version reuses for the letters it carries over. */
   letterDiagnostics?: Diagnostic[][];
@@ -103,25 +112,30 @@ export class LanguageService {
   private entry(doc: LetterDocument): CacheEntry {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const text = doc.getText();
-    const entry = hit ? this.edited(hit, doc.version, text) : fullParse(doc.version, text);
+    const chunks = doc.getTextChunks?.();
+    const text: TextSource = chunks ? new ChunkedText(chunks) : doc.getText();
+    // A full parse splits one string (a chunked document's first version returns the string it was opened with).
+    const entry = hit ? this.edited(hit, doc.version, text, doc) : fullParse(doc.version, text, doc);
     this.cache.set(doc.uri, entry);
     return entry;
   }
 
   /** A new version of a cached document: only the lines and letters the edit touched are read again. */
-  private edited(previous: CacheEntry, version: number, text: string): CacheEntry {
-    if (text === previous.text) return { ...previous, version };
+  private edited(previous: CacheEntry, version: number, text: TextSource, doc: LetterDocument): CacheEntry {
+    if (sameText(text, previous.text)) return { ...previous, version };
+    // A document that switched between one string and pieces: nothing to compare cheaply.
+    if (typeof text !== typeof previous.text) return fullParse(version, text, doc);
     try {
-      const starts = (previous.starts ??= lineStarts(previous.text, previous.lines));
-      const { lines, change } = updateLines(previous.text, previous.lines, starts, text);
-      const { spans, letters, carried } = reparse({ spans: previous.spans, letters: previous.parsed.letters }, lines, change);
-      const entry: CacheEntry = { version, text, lines, spans, parsed: { letters, lineCount: lines.length } };
+      // The previous version's line table and line starts become this one's (updated in place by updateLines).
+      const oldStarts = previous.starts ?? lineStarts(previous.text, previous.lines);
+      const { lines, starts, change } = updateLines(previous.text, previous.lines, oldStarts, text);
+      const { spans, letters, carried, marks } = reparse({ spans: previous.spans, letters: previous.parsed.letters, marks: previous.marks }, lines, change);
+      const entry: CacheEntry = { version, text, lines, starts, spans, marks, parsed: { letters, lineCount: lines.length } };
       entry.carry = carryDiagnostics(previous, carried);
       return entry;
     } catch {
       // Defensive, like parseDocument: a bug in the incremental path must not lose the model.
-      return fullParse(version, text);
+      return fullParse(version, text, doc);
     }
   }
 
@@ -130,6 +144,7 @@ export class LanguageService {
     return this.entry(doc).parsed;
   }
 
+  /** This version's lines; the next version of the document may reuse the list (see updateLines). */
   lines(doc: LetterDocument): Line[] {
     return this.entry(doc).lines;
   }
@@ -188,7 +203,7 @@ export class LanguageService {
     const ours = diagnostics.length
       ? all.filter((d) => diagnostics.some((c) => c.code === d.code && c.message === d.message && c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character))
       : all.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
-    return getCodeActions({ uri: doc.uri, text: e.text, lines: this.lines(doc), parsed: e.parsed }, ours, all, only);
+    return getCodeActions({ uri: doc.uri, text: firstLineOf(e), lines: this.lines(doc), parsed: e.parsed }, ours, all, only);
   }
 
   getCompletions(doc: LetterDocument, position: Position): CompletionItem[] {
@@ -196,11 +211,11 @@ export class LanguageService {
   }
 
   formatDocument(doc: LetterDocument): TextEdit[] {
-    return formatDocument(this.entry(doc).text);
+    return formatDocument(String(this.entry(doc).text));
   }
 
   formatRange(doc: LetterDocument, range: Range): TextEdit[] {
-    return formatRange(this.entry(doc).text, range);
+    return formatRange(String(this.entry(doc).text), range);
   }
 
   getCodeLenses(doc: LetterDocument): CodeLens[] {
@@ -228,16 +243,27 @@ function carryDiagnostics(previous: CacheEntry, carried: Array<Carried | null>):
   return { carried: chained, diagnostics: before.diagnostics };
 }
 
-function fullParse(version: number, text: string): CacheEntry {
-  const lines = splitLines(text); // split once: the parse and the rules share the lines
+function fullParse(version: number, text: TextSource, doc: LetterDocument): CacheEntry {
+  const whole = typeof text === 'string' ? text : doc.getText();
+  const lines = splitLines(whole); // split once: the parse and the rules share the lines
   try {
-    const spans = splitLetters(lines);
-    return { version, text, lines, spans, parsed: { letters: parseLines(lines, spans), lineCount: lines.length } };
+    const marks = findMarks(lines);
+    const spans = lettersAt(lines, marks.headings, marks.headerStarts);
+    return { version, text, lines, spans, marks, parsed: { letters: parseLines(lines, spans), lineCount: lines.length } };
   } catch {
     // parseDocument never throws (an editor must never lose its model); no spans: the next
     // version is then parsed whole again.
-    return { version, text, lines, spans: [], parsed: parseDocument(text, lines) };
+    return { version, text, lines, spans: [], parsed: parseDocument(whole, lines) };
   }
+}
+
+function sameText(a: TextSource, b: TextSource): boolean {
+  return a instanceof ChunkedText && b instanceof ChunkedText ? a.sameAs(b) : a === b;
+}
+
+/** The first line with its line break: all a quick fix reads of the text (which line break to insert). */
+function firstLineOf(e: CacheEntry): string {
+  return e.text.slice(0, Math.min(e.text.length, rawLength(e.lines[0]) + 2));
 }
 
 /** One-shot analysis for callers without documents (the CLI, tests). */

@@ -27,7 +27,19 @@ export function plain(text: string): string {
 }
 
 export class Workbench {
-  constructor(readonly page: Page) {}
+  /** The page's console (the extension host's errors land there), for reading after a failure. */
+  readonly consoleLines: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (m) => {
+      if (this.consoleLines.length < 2000) this.consoleLines.push(`${m.type()}: ${m.text()}`);
+    });
+  }
+
+  /** Console lines about the extension, errors and warnings only. */
+  extensionProblems(): string[] {
+    return this.consoleLines.filter((l) => /^(error|warning):/.test(l) && /imr/i.test(l));
+  }
 
   static async open(browser: Browser, url: string): Promise<Workbench> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -69,14 +81,31 @@ export class Workbench {
    * pointer leaves and comes back, at most `attempts` times, each waiting for `shown`.
    */
   async hoverUntilShown(target: Locator, shown: Locator, attempts = 3): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    await this.repeatUntilShown('hover', async () => {
       await this.page.mouse.move(0, 0);
       await target.hover();
+    }, shown, attempts);
+  }
+
+  /**
+   * Clicks `target` until `shown` appears. A list row re-rendered between the press and the
+   * release (a tree refreshing under the pointer) is selected without being opened; a person
+   * clicks again.
+   */
+  async clickUntilShown(target: Locator, shown: Locator, attempts = 2): Promise<void> {
+    await this.repeatUntilShown('click', () => target.click(), shown, attempts);
+  }
+
+  /** Repeats a gesture until `shown` appears; each repeat is logged, so flakiness stays visible. */
+  private async repeatUntilShown(what: string, gesture: () => Promise<void>, shown: Locator, attempts: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await gesture();
       try {
         await shown.waitFor({ timeout: attempt < attempts ? 15_000 : STEP_TIMEOUT });
         return;
       } catch (e) {
         if (attempt >= attempts) throw e;
+        console.log(`# ${what} showed nothing in 15 s (attempt ${attempt}); repeating it`);
       }
     }
   }

@@ -5,6 +5,8 @@
  */
 import { splitLines, rawLength, type Line } from '../text/lines';
 import { lastAtOrBefore } from '../text/search';
+import type { TextSource } from './chunkedText';
+import { sharedPrefix, sharedSuffix } from './sharedText';
 
 /** Old lines [first, oldEnd) became new lines [first, newEnd); every other line is unchanged. */
 export interface LineChange {
@@ -15,30 +17,13 @@ export interface LineChange {
 
 export interface UpdatedLines {
   lines: Line[];
+  /** Where each new line starts (what lineStarts would give for the new text). */
+  starts: number[];
   change: LineChange;
 }
 
-const CHUNK = 1 << 12;
-
-/** Length of the common prefix; whole chunks are compared natively before single characters. */
-export function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + CHUNK <= max && a.substr(i, CHUNK) === b.substr(i, CHUNK)) i += CHUNK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix, at most `limit` characters. */
-export function commonSuffix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i + CHUNK <= limit && a.substr(a.length - i - CHUNK, CHUNK) === b.substr(b.length - i - CHUNK, CHUNK)) i += CHUNK;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
 /** Offsets where each line of `text` starts, from its split lines (terminators read from the text). */
-export function lineStarts(text: string, lines: readonly Line[]): number[] {
+export function lineStarts(text: TextSource, lines: readonly Line[]): number[] {
   const starts = new Array<number>(lines.length);
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -59,9 +44,18 @@ function detached(s: string): string {
   return s.length < 13 ? s : s.split('').join('');
 }
 
-export function updateLines(oldText: string, oldLines: readonly Line[], oldStarts: readonly number[], newText: string): UpdatedLines {
-  const prefix = commonPrefix(oldText, newText);
-  const suffix = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
+/** Above this many new lines, the lists are built anew rather than spliced (splice takes them as arguments). */
+const MAX_SPLICE = 10_000;
+
+/**
+ * `oldLines` and `oldStarts`, and the kept lines themselves, become the new version's
+ * (changed in place, renumbered when the edit added or removed lines): they belong to the
+ * version being replaced, and copying every line, or two lists of them, on each keystroke
+ * is most of what typing allocates in a large file.
+ */
+export function updateLines(oldText: TextSource, oldLines: Line[], oldStarts: number[], newText: TextSource): UpdatedLines {
+  const prefix = sharedPrefix(oldText, newText);
+  const suffix = sharedSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   // From the line before the first changed character: an edit next to a line break can
   // change where that line ends (a \r gaining or losing its \n).
   const first = Math.max(0, lastAtOrBefore(oldStarts, prefix) - 1);
@@ -72,21 +66,36 @@ export function updateLines(oldText: string, oldLines: readonly Line[], oldStart
   const oldEnd = lastAtOrBefore(oldStarts, suffixStart) + 1;
   const shiftChars = newText.length - oldText.length;
   const middleEnd = oldEnd < oldStarts.length ? oldStarts[oldEnd] + shiftChars : newText.length;
-  const middle = splitLines(detached(newText.slice(from, middleEnd)));
+  const middleText = detached(newText.slice(from, middleEnd));
+  const middle = splitLines(middleText);
   // A slice that ends at a kept line's start ends with a line break: its last "line" is that
   // kept line's beginning, not a line of its own.
   if (oldEnd < oldStarts.length) middle.pop();
+  const middleStarts = lineStarts(middleText, middle);
 
   const newEnd = first + middle.length;
   const shift = newEnd - oldEnd;
-  const lines = new Array<Line>(oldLines.length + shift);
-  for (let i = 0; i < first; i++) lines[i] = oldLines[i];
   for (let i = 0; i < middle.length; i++) {
-    lines[first + i] = first === 0 ? middle[i] : { ...middle[i], index: first + i };
+    middle[i].index = first + i;
+    middleStarts[i] += from;
   }
-  for (let i = oldEnd; i < oldLines.length; i++) {
-    const l = oldLines[i];
-    lines[i + shift] = shift === 0 ? l : { ...l, index: i + shift };
+  const inPlace = middle.length <= MAX_SPLICE;
+  const lines = inPlace ? oldLines : oldLines.slice(0, first);
+  const starts = inPlace ? oldStarts : oldStarts.slice(0, first);
+  if (inPlace) {
+    lines.splice(first, oldEnd - first, ...middle);
+    starts.splice(first, oldEnd - first, ...middleStarts);
+  } else {
+    for (const l of middle) lines.push(l);
+    for (const s of middleStarts) starts.push(s);
+    for (let i = oldEnd; i < oldLines.length; i++) {
+      lines.push(oldLines[i]);
+      starts.push(oldStarts[i]);
+    }
   }
-  return { lines, change: { first, oldEnd, newEnd } };
+  for (let i = newEnd; i < lines.length; i++) {
+    if (shift !== 0) lines[i].index = i;
+    starts[i] += shiftChars;
+  }
+  return { lines, starts, change: { first, oldEnd, newEnd } };
 }

@@ -7,13 +7,16 @@
  */
 import type { Letter } from '../model';
 import type { Line } from '../text/lines';
-import { readLetter, splitLetters, type HeadingAt, type LetterSpan } from '../parser/parseDocument';
+import { readLetter, lettersAt, type HeadingAt, type LetterSpan } from '../parser/parseDocument';
 import type { LineChange } from './lineDiff';
+import { findMarks, updateMarks, type Marks } from './marks';
 import { shiftLetter } from './shift';
 
 export interface LettersParse {
   spans: LetterSpan[];
   letters: Letter[];
+  /** What `spans` were made from; without it they are found again over every line. */
+  marks?: Marks;
 }
 
 /** Where a letter of the new parse came from: an old letter's index and how far it moved. */
@@ -23,12 +26,14 @@ export interface Carried {
 }
 
 export interface Reparse extends LettersParse {
+  marks: Marks;
   /** Per letter: carried over from the previous parse, or null when read anew. */
   carried: Array<Carried | null>;
 }
 
 export function reparse(previous: LettersParse, lines: readonly Line[], change: LineChange): Reparse {
-  const spans = splitLetters(lines);
+  const marks = previous.marks ? updateMarks(previous.marks, lines, change) : findMarks(lines);
+  const spans = lettersAt(lines, marks.headings, marks.headerStarts);
   const delta = change.newEnd - change.oldEnd;
   const oldByStart = new Map<number, number>();
   previous.spans.forEach((span, i) => oldByStart.set(span.from, i));
@@ -47,7 +52,7 @@ export function reparse(previous: LettersParse, lines: readonly Line[], change: 
       carried.push(null);
     }
   }
-  return { spans, letters, carried };
+  return { spans, letters, carried, marks };
 }
 
 /** `now` is `old` moved down by `shift` lines, with the same headings. */

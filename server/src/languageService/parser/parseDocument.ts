@@ -53,11 +53,12 @@ export interface HeadingAt {
 /**
  * Finds every heading; a heading may wrap over two non-blank lines. `headerStarts`, when
  * given, receives the other lines that could open a header block (isHeaderStart), so the
- * letter split needs no second pass over every line.
+ * letter split needs no second pass over every line. `from`/`to`: only the headings starting
+ * on those lines (an edit reads again only the lines near it, incremental/marks.ts).
  */
-export function findHeadings(lines: readonly Line[], headerStarts?: number[]): HeadingAt[] {
+export function findHeadings(lines: readonly Line[], headerStarts?: number[], from = 0, to = lines.length): HeadingAt[] {
   const out: HeadingAt[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const heading = headingAt(lines, i);
     if (heading) {
       out.push(heading);
@@ -66,6 +67,9 @@ export function findHeadings(lines: readonly Line[], headerStarts?: number[]): H
   }
   return out;
 }
+
+/** A heading starting on line `i` is read from lines `i` to `i + HEADING_REACH` at most. */
+export const HEADING_REACH = 6;
 
 /** The heading that starts on line `i`, or null. */
 function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
@@ -82,7 +86,7 @@ function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
   if (m) return { line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length };
   if (!couldStartWrappedHeading(clean)) return null;
   let j = i + 1;
-  while (j < lines.length && j - i < 6 && lines[j].clean === '') j++;
+  while (j < lines.length && j - i < HEADING_REACH && lines[j].clean === '') j++;
   if (j >= lines.length || lines[j].clean === '' || lines[j].clean.length > 120) return null;
   const joined = clean + ' ' + lines[j].clean;
   const m2 = matchHeadingDetail(joined);
@@ -120,8 +124,11 @@ export function parseLines(lines: Line[], spans: LetterSpan[] = splitLetters(lin
  */
 export function splitLetters(lines: readonly Line[]): LetterSpan[] {
   const headerStarts: number[] = [];
-  const headings = findHeadings(lines, headerStarts);
+  return lettersAt(lines, findHeadings(lines, headerStarts), headerStarts);
+}
 
+/** The letters, from every heading and header-block candidate of `lines` (findHeadings). */
+export function lettersAt(lines: readonly Line[], headings: readonly HeadingAt[], headerStarts: readonly number[]): LetterSpan[] {
   // Split into letters. A letter starts at an opening heading (or a header block before
   // it), or at a heading that cannot follow what the current letter already holds.
   const starts: number[] = [];
