@@ -15,7 +15,8 @@ export async function revealRange(uri: string | vscode.Uri, range: PlainRange): 
   // A .txt or PDF letter opened here is being switched to IMR by the open listener: show the result.
   doc = await asLetterDocument(doc);
   // Another open of the same file may have switched it meanwhile, closing this copy.
-  if (doc.isClosed) doc = await asLetterDocument(await vscode.workspace.openTextDocument(doc.uri));
+  // asLetterDocument reopens a closed copy itself.
+  if (doc.isClosed) doc = await asLetterDocument(doc);
   const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
   const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   editor.selection = new vscode.Selection(r.start, r.end);
