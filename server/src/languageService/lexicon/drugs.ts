@@ -143,3 +143,60 @@ export function findDrug(text: string): { entry: DrugEntry; name: string; isBran
   });
   return found;
 }
+
+/** The words of a text that name drugs, in text order, as parallel arrays (no object per word). */
+export interface DrugWords {
+  at: number[];
+  end: number[];
+  entry: DrugEntry[];
+}
+
+/**
+ * First letter, last letter and length (under 32) of every name made of ASCII letters at
+ * both ends, one byte each: a table read rules out nearly every word of a summary.
+ */
+const WORD_SHAPES = new Uint8Array(26 * 26 * 32);
+const wordShape = (first: number, last: number, length: number): number => ((first - 97) * 26 + (last - 97)) * 32 + length;
+for (const name of byName.keys()) {
+  const first = name.charCodeAt(0);
+  const last = name.charCodeAt(name.length - 1);
+  if (first >= 97 && first <= 122 && last >= 97 && last <= 122 && name.length < 32) WORD_SHAPES[wordShape(first, last, name.length)] = 1;
+}
+
+/**
+ * Every word of `text` of three characters or more (a run of ASCII letters and hyphens
+ * starting with a letter) that names a drug: one pass, each word ruled out by its shape
+ * before any slice. A plain loop in this module: a callback per word, or a helper imported
+ * from another module, cost more than the lookups.
+ */
+export function drugWords(text: string): DrugWords {
+  const found: DrugWords = { at: [], end: [], entry: [] };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i) | 32;
+    if (c0 < 97 || c0 > 122) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      const lower = c | 32;
+      if ((lower < 97 || lower > 122) && c !== 45) break;
+      j++;
+    }
+    const length = j - i;
+    const last = text.charCodeAt(j - 1) | 32;
+    // A word with letters at both ends and under 32 long is a name only if its shape is in the table.
+    const ruledOut = length < 3 || (last >= 97 && last <= 122 && length < 32 && WORD_SHAPES[wordShape(c0, last, length)] === 0);
+    const entry = ruledOut ? undefined : lookupDrugIn(text, i, j);
+    if (entry) {
+      found.at.push(i);
+      found.end.push(j);
+      found.entry.push(entry);
+    }
+    i = j;
+  }
+  return found;
+}
