@@ -21,7 +21,10 @@ function findTests(dir) {
 let failed = false;
 const files = groups.filter((g) => g !== 'grammar').flatMap((g) => findTests(join('test', g)));
 if (files.length) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+  // A test waits for events; one that never comes must fail with its name, not hang CI.
+  // The real-editor tests start code-server and Chromium, so they get longer.
+  const timeout = groups.includes('e2e') ? 15 * 60_000 : 3 * 60_000;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, ...files], { stdio: 'inherit' });
   failed ||= r.status !== 0;
 }
 if (groups.includes('grammar')) {

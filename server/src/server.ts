@@ -223,8 +223,8 @@ function summariseOpen(doc: ChunkedDocument, delay: number): void {
       const current = documents.get(doc.uri);
       if (!current) return;
       // The service's analysis of this version (usually already computed for diagnostics).
-      index.setOpenAnalysis(indexUriOf(current.uri), service.parse(current), service.getDiagnostics(current));
-      notifyIndex([indexUriOf(current.uri)]);
+      const uri = indexUriOf(current.uri);
+      if (index.setOpenAnalysis(uri, service.parse(current), service.getDiagnostics(current))) notifyIndex([uri]);
     }, delay),
   );
 }

@@ -66,8 +66,11 @@ test('file changes re-index only that file; open documents override the disk', a
   assert.equal(index.letters()[0].caseNumber, 'CM16-0202020');
 
   const uri = uriOf('/ws/a.imr');
-  index.setOpenText(uri, broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90:'));
+  const brokenText = broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90:');
+  assert.equal(index.setOpenText(uri, brokenText), true, 'opened, with a new error');
   assert.equal(index.letters()[0].errorCount, 1);
+  // The same summary again (an edit inside a rationale, say) is no change worth a notice.
+  assert.equal(index.setOpenText(uri, brokenText), false);
   // A disk change while open does not override the editor's text.
   assert.equal(await index.indexPath('/ws/a.imr'), false);
   assert.equal(index.letters()[0].errorCount, 1);

@@ -62,8 +62,9 @@ export class LetterSource implements vscode.Disposable {
         this.progressChanged.fire(this.progress);
         this.schedule();
       }),
-      // Diagnostics are published after every re-parse: a cheap signal that a letter changed.
-      vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
+      // Without the workspace index (open letters only), diagnostics are published after every
+      // re-parse: a cheap signal that a letter changed. The index says itself what changed.
+      vscode.languages.onDidChangeDiagnostics(() => this.mode === 'open' && this.schedule()),
       vscode.workspace.onDidCloseTextDocument((d) => d.languageId === 'imr' && this.mode === 'open' && this.schedule()),
       vscode.workspace.onDidOpenTextDocument((d) => d.languageId === 'imr' && this.schedule()),
     );

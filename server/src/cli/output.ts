@@ -19,7 +19,9 @@ export interface RunTotals {
 export class OrderedOutput {
   private readonly held = new Map<number, FileOutcome>();
   private next = 0;
-  private buffer = '';
+  /** Text and bytes waiting to be written, and their size (strings counted in UTF-16 units). */
+  private pending: Array<string | Uint8Array> = [];
+  private pendingSize = 0;
   private printedChunk = false;
   private readonly problems: SkippedFile[] = [];
   readonly totals: RunTotals = { files: 0, linted: 0, errors: 0, warnings: 0, failed: 0 };
@@ -29,7 +31,7 @@ export class OrderedOutput {
     private readonly stdout: NodeJS.WritableStream,
     private readonly stderr: NodeJS.WritableStream,
   ) {
-    this.buffer = formatter.begin();
+    this.add(formatter.begin());
   }
 
   /** A problem found before linting (while walking folders), printed right away. */
@@ -43,12 +45,12 @@ export class OrderedOutput {
       this.held.delete(this.next++);
       this.print(o);
     }
-    if (this.buffer.length >= FLUSH_AT) this.flush();
+    if (this.pendingSize >= FLUSH_AT) this.flush();
   }
 
   /** Ends the format and resolves once stdout has taken everything. */
   async finish(): Promise<void> {
-    this.buffer += this.formatter.end(this.problems);
+    this.add(this.formatter.end(this.problems));
     const drained = this.flush();
     if (!drained) await new Promise<void>((resolve) => this.stdout.once('drain', () => resolve()));
   }
@@ -60,9 +62,9 @@ export class OrderedOutput {
     this.totals.warnings += o.warnings;
     for (const p of o.problems) this.report(o.file, p);
     if (o.problems.some((p) => p.severity === 'error')) this.totals.failed++;
-    if (!o.chunk) return;
-    if (this.printedChunk) this.buffer += this.formatter.separator;
-    this.buffer += o.chunk;
+    if (!o.chunk.length) return;
+    if (this.printedChunk) this.add(this.formatter.separator);
+    this.add(o.chunk);
     this.printedChunk = true;
   }
 
@@ -71,10 +73,21 @@ export class OrderedOutput {
     this.stderr.write(`${file}: ${problem.severity}: ${problem.message}\n`);
   }
 
+  private add(piece: string | Uint8Array): void {
+    if (!piece.length) return;
+    this.pending.push(piece);
+    this.pendingSize += piece.length;
+  }
+
   private flush(): boolean {
-    if (!this.buffer) return true;
-    const text = this.buffer;
-    this.buffer = '';
-    return this.stdout.write(text);
+    if (!this.pending.length) return true;
+    const pieces = this.pending;
+    this.pending = [];
+    this.pendingSize = 0;
+    // One write per flush: all text stays a string; any bytes make it one buffer.
+    const out = pieces.every((p) => typeof p === 'string')
+      ? pieces.join('')
+      : Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    return this.stdout.write(out);
   }
 }

@@ -276,8 +276,7 @@ export class WorkspaceIndex {
     const uri = uriOf(path);
     if (this.files.get(uri)?.open) return false; // opened in an editor while it was being read
     if (text === null) return this.remove(uri);
-    this.store(uri, text, false);
-    return true;
+    return this.store(uri, text, false);
   }
 
   /** A file was deleted on disk. */
@@ -288,17 +287,20 @@ export class WorkspaceIndex {
     return true;
   }
 
-  /** An open editor's text overrides the disk (called on open and, debounced, on edits). */
-  setOpenText(uri: string, text: string): void {
-    this.store(uri, text, true);
+  /**
+   * An open editor's text overrides the disk (called on open and, debounced, on edits).
+   * True when the file's letter summaries changed.
+   */
+  setOpenText(uri: string, text: string): boolean {
+    return this.store(uri, text, true);
   }
 
   /**
    * The same from an analysis the caller already has (the server's per-version cache), so an
    * open letter is not parsed a second time for the index.
    */
-  setOpenAnalysis(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): void {
-    this.record(uri, parsed, diagnostics, true);
+  setOpenAnalysis(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): boolean {
+    return this.record(uri, parsed, diagnostics, true);
   }
 
   /** The editor closed: fall back to the file on disk (or drop it when it has none). */
@@ -311,11 +313,23 @@ export class WorkspaceIndex {
     } else this.files.delete(uri);
   }
 
-  private store(uri: string, text: string, open: boolean): void {
-    this.files.set(uri, { uri, ...analyseLetterFile(uri, text, this.opts.rules?.() ?? {}), open });
+  private store(uri: string, text: string, open: boolean): boolean {
+    return this.put({ uri, ...analyseLetterFile(uri, text, this.opts.rules?.() ?? {}), open });
   }
 
-  private record(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[], open: boolean): void {
-    this.files.set(uri, { uri, letters: summarizeDocument(uri, parsed, diagnostics), symbols: symbolEntries(parsed), open });
+  private record(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[], open: boolean): boolean {
+    return this.put({ uri, letters: summarizeDocument(uri, parsed, diagnostics), symbols: symbolEntries(parsed), open });
+  }
+
+  /**
+   * Stores a file's entry; true when it is new, was opened or closed, or its letter summaries
+   * differ from the ones stored. Most edits change no summary (only words inside a rationale),
+   * and every change notice makes the client fetch the whole workspace's letters, so edits
+   * that change nothing stay quiet.
+   */
+  private put(file: IndexedFile): boolean {
+    const before = this.files.get(file.uri);
+    this.files.set(file.uri, file);
+    return !before || before.open !== file.open || JSON.stringify(before.letters) !== JSON.stringify(file.letters);
   }
 }
