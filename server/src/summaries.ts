@@ -1,7 +1,11 @@
-/** Turns a parsed document into the small summaries the client's tree view shows. */
+/**
+ * Turns a parsed document into the small summaries the client's tree view shows. The
+ * workspace index keeps them past the version they were read from: their ranges are copies.
+ */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './languageService/model';
 import type { LetterSummary } from './protocol';
+import { copyRange } from './languageService/features/ranges';
 
 export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): LetterSummary[] {
   return parsed.letters.map((letter, index) => ({
@@ -9,7 +13,7 @@ export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnosti
     index,
     caseNumber: letter.header.caseNumber?.value,
     layout: letter.layout,
-    range: letter.range,
+    range: copyRange(letter.range),
     errorCount: diagnostics.filter(
       (d) => d.severity === DiagnosticSeverity.Error && d.range.start.line >= letter.range.start.line && d.range.start.line <= letter.range.end.line,
     ).length,
@@ -20,8 +24,8 @@ export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnosti
       treatment: item.treatment
         ? { name: item.treatment.name, generic: item.treatment.generic, category: item.treatment.category, drugClass: item.treatment.drugClass }
         : null,
-      headingRange: item.headingRange,
-      titleRange: item.titleRange,
+      headingRange: copyRange(item.headingRange),
+      titleRange: copyRange(item.titleRange),
     })),
   }));
 }

@@ -14,6 +14,8 @@ import { splitLines } from '../../server/src/languageService/text/lines';
 import { lineStarts, updateLines } from '../../server/src/languageService/incremental/lineDiff';
 import { LanguageService, analyzeText } from '../../server/src/languageService/service';
 import { findMarks, updateMarks } from '../../server/src/languageService/incremental/marks';
+import { symbolEntries } from '../../server/src/languageService/features/workspaceSymbols';
+import { summarizeDocument } from '../../server/src/summaries';
 
 const seeds = seedNames().map((n) => readSeed(n.slice(0, 3)));
 /** Bulk files of several letters, so that some letters are carried over and some read again. */
@@ -161,4 +163,53 @@ test('a one-character edit in one letter of many re-reads that letter only', () 
   assert.equal(reread.length, 1, 'only the edited letter is a new object');
   assert.match(reread[0].items.map((i) => i.title).join('|'), /XOxycodone 30mg/);
   assert.deepEqual(service.getDiagnostics(doc), analyzeText(doc.text).diagnostics);
+});
+
+/** Every object of `value` holding a line and a character, with how often it is reached. */
+function positionsIn(value: unknown, seen = new Map<object, number>()): Map<object, number> {
+  if (value === null || typeof value !== 'object') return seen;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.line === 'number' && typeof obj.character === 'number') seen.set(obj, (seen.get(obj) ?? 0) + 1);
+  else for (const key in obj) positionsIn(obj[key], seen);
+  return seen;
+}
+
+test('no position object is reached twice in a parse (a letter moved in place moves each once)', () => {
+  fc.assert(
+    fc.property(baseArb, (text) => {
+      const shared = [...positionsIn(analyzeText(text).parsed).values()].filter((n) => n > 1);
+      assert.equal(shared.length, 0);
+    }),
+    fcParams(100),
+  );
+});
+
+test('a line break above letters moves them in place, and nothing handed out before moves with them', () => {
+  // Letters with problems (no Decision rationale label): diagnostics whose ranges the rules take from the model.
+  const letters = seeds.map((s) => s.replace('Decision rationale', 'Decision')).concat(seeds).join('\n\n');
+  const service = new LanguageService();
+  const doc = { uri: 'file:///bulk.txt', version: 1, text: letters, getText() { return this.text; } };
+  const before = service.parse(doc).letters;
+  const headings = before.flatMap((l) => l.items.map((i) => ({ ...i.titleRange.start })));
+  const handedOut = {
+    diagnostics: service.getDiagnostics(doc),
+    symbols: service.getDocumentSymbols(doc),
+    lenses: service.getCodeLenses(doc),
+    hovers: headings.map((p) => service.getHover(doc, p)),
+    selections: service.getSelectionRanges(doc, headings),
+    highlights: headings.map((p) => service.getDocumentHighlights(doc, p)),
+    actions: service.getCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, []),
+    summaries: summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc)),
+    symbolEntries: symbolEntries(service.parse(doc)),
+  };
+  assert.ok(handedOut.diagnostics.length > 0 && handedOut.hovers.some(Boolean), 'the results hold positions');
+  const snapshot = structuredClone(handedOut);
+
+  doc.text = '\n\n' + doc.text;
+  doc.version++;
+  const after = service.parse(doc).letters;
+  assert.ok(after.slice(1).every((l, i) => l === before[i + 1]), 'the letters below the edit are the same objects');
+  assert.deepEqual(service.parse(doc), analyzeText(doc.text).parsed);
+  assert.deepEqual(service.getDiagnostics(doc), analyzeText(doc.text).diagnostics);
+  assert.deepEqual(handedOut, snapshot);
 });

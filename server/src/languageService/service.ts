@@ -3,6 +3,11 @@
  * Text in, plain data or LSP types out; no connection, no `vscode`. Parses (and lines,
  * diagnostics, folding, symbols) are cached per document version so every feature of one
  * version shares one parse.
+ *
+ * A letter an edit did not touch is carried into the next version's parse as the same
+ * object, its positions moved in place when the edit added or removed lines above it
+ * (incremental/shift.ts). So every result that holds positions is handed out as a copy
+ * (`ownPositions`): a reply may be written out after the next edit has been read.
  */
 import type {
   CodeAction,
@@ -26,7 +31,7 @@ import { lineStarts, updateLines } from './incremental/lineDiff';
 import { ChunkedText, type TextSource } from './incremental/chunkedText';
 import { reparse, type Carried } from './incremental/reparse';
 import { findMarks, type Marks } from './incremental/marks';
-import { shiftDiagnostics } from './incremental/shift';
+import { shiftDiagnostics, ownPositions } from './incremental/shift';
 import { getDocumentSymbols, MAX_SYMBOLS } from './features/documentSymbols';
 import { getHover } from './features/hover';
 import { getFoldingRanges } from './features/folding';
@@ -139,7 +144,10 @@ export class LanguageService {
     }
   }
 
-  /** The parse of this version of the document (computed once per version). */
+  /**
+   * The parse of this version of the document (computed once per version). Its letters may
+   * be carried into the next version and moved there: copy the positions you keep.
+   */
   parse(doc: LetterDocument): ParsedDocument {
     return this.entry(doc).parsed;
   }
@@ -176,11 +184,11 @@ export class LanguageService {
 
   getDocumentSymbols(doc: LetterDocument): DocumentSymbol[] {
     const e = this.entry(doc);
-    return (e.symbols ??= getDocumentSymbols(e.parsed, this.maxOutlineItems));
+    return (e.symbols ??= ownPositions(getDocumentSymbols(e.parsed, this.maxOutlineItems)));
   }
 
   getHover(doc: LetterDocument, position: Position): Hover | null {
-    return getHover(this.parse(doc), position, this.lines(doc));
+    return ownPositions(getHover(this.parse(doc), position, this.lines(doc)));
   }
 
   getFoldingRanges(doc: LetterDocument, token: Cancellation = never): FoldingRange[] {
@@ -192,7 +200,7 @@ export class LanguageService {
   }
 
   getSelectionRanges(doc: LetterDocument, positions: Position[]): SelectionRange[] {
-    return getSelectionRanges(this.parse(doc), this.lines(doc), positions);
+    return ownPositions(getSelectionRanges(this.parse(doc), this.lines(doc), positions));
   }
 
   /** Quick fixes for `diagnostics` (the ones in the request's context) plus "fix all". */
@@ -203,7 +211,7 @@ export class LanguageService {
     const ours = diagnostics.length
       ? all.filter((d) => diagnostics.some((c) => c.code === d.code && c.message === d.message && c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character))
       : all.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
-    return getCodeActions({ uri: doc.uri, text: firstLineOf(e), lines: this.lines(doc), parsed: e.parsed }, ours, all, only);
+    return ownPositions(getCodeActions({ uri: doc.uri, text: firstLineOf(e), lines: this.lines(doc), parsed: e.parsed }, ours, all, only));
   }
 
   getCompletions(doc: LetterDocument, position: Position): CompletionItem[] {
@@ -219,11 +227,11 @@ export class LanguageService {
   }
 
   getCodeLenses(doc: LetterDocument): CodeLens[] {
-    return getCodeLenses(this.parse(doc));
+    return ownPositions(getCodeLenses(this.parse(doc)));
   }
 
   getDocumentHighlights(doc: LetterDocument, position: Position, token: Cancellation = never): DocumentHighlight[] {
-    return getDocumentHighlights(this.parse(doc), this.lines(doc), position, () => token.isCancellationRequested);
+    return ownPositions(getDocumentHighlights(this.parse(doc), this.lines(doc), position, () => token.isCancellationRequested));
   }
 }
 

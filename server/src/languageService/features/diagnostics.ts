@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { ParsedDocument } from '../model';
 import { splitLines, type Line } from '../text/lines';
 import { RULES, type Severity, type SeveritySetting } from '../rules';
+import { copyRange } from './ranges';
 
 export type RuleSettings = Record<string, SeveritySetting>;
 
@@ -48,7 +49,8 @@ export function letterDiagnostics(doc: ParsedDocument, index: number, settings: 
     const href = RULE_DOCS_BASE + rule.code;
     for (const p of problems) {
       // A plain literal (no spread): V8 can then allocate the kept diagnostics straight into the old generation.
-      const d: Diagnostic = { range: p.range, severity, code: rule.code, codeDescription: { href }, source: 'imr', message: p.message };
+      // Its own range: later versions reuse it while the letter's positions move (copyRange).
+      const d: Diagnostic = { range: copyRange(p.range), severity, code: rule.code, codeDescription: { href }, source: 'imr', message: p.message };
       if (p.data) d.data = p.data;
       out.push(d);
     }

@@ -4,6 +4,7 @@
  */
 import { SymbolKind, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
+import { copyRange } from './ranges';
 
 export interface SymbolEntry {
   name: string;
@@ -13,18 +14,19 @@ export interface SymbolEntry {
   range: Range;
 }
 
-/** The symbol entries of one parsed document. */
+/** The symbol entries of one parsed document, with ranges of their own (an index keeps them). */
 export function symbolEntries(doc: ParsedDocument): SymbolEntry[] {
   const out: SymbolEntry[] = [];
   for (const letter of doc.letters) {
     const caseNumber = letter.header.caseNumber;
-    if (caseNumber) out.push({ name: caseNumber.value, kind: SymbolKind.File, range: caseNumber.range });
+    if (caseNumber) out.push({ name: caseNumber.value, kind: SymbolKind.File, range: copyRange(caseNumber.range) });
     const container = caseNumber?.value;
     for (const item of letter.items) {
-      out.push({ name: `${item.title}: ${item.outcome ?? item.outcomeText ?? 'no outcome'}`, kind: SymbolKind.Event, container, range: item.titleRange });
+      const range = copyRange(item.titleRange);
+      out.push({ name: `${item.title}: ${item.outcome ?? item.outcomeText ?? 'no outcome'}`, kind: SymbolKind.Event, container, range });
       const t = item.treatment;
       if (t?.generic && !item.title.toLowerCase().includes(t.generic.toLowerCase())) {
-        out.push({ name: `${t.generic} (${t.name})`, kind: SymbolKind.Constant, container, range: item.titleRange });
+        out.push({ name: `${t.generic} (${t.name})`, kind: SymbolKind.Constant, container, range });
       }
     }
   }

@@ -2,15 +2,15 @@
  * Re-parses a document after an edit by reading again only the letters the edit touched.
  * Where the letters lie is found again over the whole text (cheap); a letter wholly before
  * or after the changed lines, with the same headings at the same place relative to its
- * start, is carried over from the previous parse (moved to its new lines). The result
- * equals `parseDocument` on the new text.
+ * start, is carried over from the previous parse: the same object, moved to its new lines
+ * in place (see shift.ts). The result equals `parseDocument` on the new text.
  */
 import type { Letter } from '../model';
 import type { Line } from '../text/lines';
 import { readLetter, lettersAt, type HeadingAt, type LetterSpan } from '../parser/parseDocument';
 import type { LineChange } from './lineDiff';
 import { findMarks, updateMarks, type Marks } from './marks';
-import { shiftLetter } from './shift';
+import { moveLetter } from './shift';
 
 export interface LettersParse {
   spans: LetterSpan[];
@@ -45,7 +45,10 @@ export function reparse(previous: LettersParse, lines: readonly Line[], change: 
     const shift = span.to < change.first ? 0 : span.from >= change.newEnd ? delta : null;
     const from = shift === null ? undefined : oldByStart.get(span.from - shift);
     if (shift !== null && from !== undefined && sameSpan(previous.spans[from], span, shift)) {
-      letters.push(shiftLetter(previous.letters[from], shift));
+      // Each old letter is carried at most once (the spans before and after the edit start
+      // at different old lines), so none is moved twice.
+      moveLetter(previous.letters[from], shift);
+      letters.push(previous.letters[from]);
       carried.push({ from, delta: shift });
     } else {
       letters.push(readLetter(lines, span));
