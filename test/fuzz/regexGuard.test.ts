@@ -108,5 +108,9 @@ test('the guard itself catches a quadratic pattern', () => {
   const bad = /\s+$/;
   const small = ' '.repeat(SMALL) + 'x';
   const large = ' '.repeat(SMALL * FACTOR) + 'x';
-  assert.ok(ratioFor(bad, small, large) >= MAX_RATIO);
+  // Like the linear check, judged on the best of a few attempts: a busy machine can squeeze
+  // one measurement, but not every one.
+  const ratios: number[] = [];
+  for (let attempt = 0; attempt < 5 && !ratios.some((r) => r >= MAX_RATIO); attempt++) ratios.push(ratioFor(bad, small, large));
+  assert.ok(ratios.some((r) => r >= MAX_RATIO), `ratios ${ratios.map((r) => r.toFixed(1)).join(', ')}`);
 });
