@@ -111,9 +111,12 @@ export function collapseSpaces(s: string): string {
  * NBSP and form feeds) and starts and ends with a non-space: skips the work when it can.
  */
 export function collapseJoined(s: string): string {
-  if (s.indexOf('  ') < 0) return s;
+  // A regex finds the pair several times faster than indexOf('  ') does on two-byte text.
+  if (!DOUBLE_SPACE.test(s)) return s;
   return s.replace(/ {2,}/g, ' ');
 }
+
+const DOUBLE_SPACE = / {2}/;
 
 /** Whitespace that `s.replace(/\s+/g, ' ')` would change: a run of two, or any but a plain space. */
 const IRREGULAR_SPACE = /\s\s|[^\S ]/;
