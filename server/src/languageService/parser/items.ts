@@ -57,12 +57,25 @@ export function classify(clean: string): LineKind {
   if (c === 84 && INTRO.test(clean)) return 'intro';
   if (clean.length < MAX_HEADING_LINE) {
     const core = withoutOutcomeTrail(clean);
+    if (!mayEndInOutcome(core)) return 'text';
     // Only the tail can hold the outcome, after a colon: skip lines with no colon near their end.
     const colon = core.lastIndexOf(':');
     if (colon >= 0 && colon >= core.length - 40 && outcomeTailAt(core, colon)) return 'outcome';
     if (core.length < 40 && OUTCOME_ALONE.test(core)) return 'outcomeAlone';
   }
   return 'text';
+}
+
+/**
+ * Every outcome word ends in d, s, n or t, then maybe a stop (outcomes.ts): a line ending in
+ * anything else holds no outcome at its end, which rules out most prose lines without a search.
+ */
+function mayEndInOutcome(s: string): boolean {
+  let i = s.length - 1;
+  let c = s.charCodeAt(i);
+  if (c === 46 || c === 33) c = s.charCodeAt(--i);
+  c |= 32; // ASCII lower case; no other character folds to these under the outcome patterns' /i
+  return c === 100 || c === 115 || c === 110 || c === 116;
 }
 
 const isLabel = (k: LineKind): boolean => k === 'ca' || k === 'maximus' || k === 'rationale';
@@ -76,7 +89,7 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     if (clean === '' || isPageFurniture(clean)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
     if (seenRationale && CLOSING.test(clean)) break;
-    if (!seenRationale && RATIONALE_LABEL.test(clean)) seenRationale = true;
+    if (!seenRationale && (clean.charCodeAt(0) | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;
     body.push(lines[i]);
   }
   const kinds = body.map((l) => classify(l.clean));

@@ -78,21 +78,27 @@ export class JoinedText {
 
   /** The document position of joined-text offset `offset` (clamped into the text). */
   positionAt(offset: number): Position {
-    const at = this.at;
-    if (at.length === 0) return { line: 0, character: 0 };
-    const lo = lastAtOrBefore(at, offset);
+    if (this.at.length === 0) return { line: 0, character: 0 };
+    const lo = lastAtOrBefore(this.at, offset);
+    return { line: this.pieces[lo].index, character: this.characterAt(lo, offset) };
+  }
+
+  /** The character within its line of offset `offset`, which lies in piece `lo`. */
+  private characterAt(lo: number, offset: number): number {
     const piece = this.pieces[lo];
     const from = lo === 0 ? this.headFrom : piece.start;
-    const within = Math.max(0, Math.min(offset - at[lo], piece.end - from));
-    return { line: piece.index, character: from + within };
+    return from + Math.max(0, Math.min(offset - this.at[lo], piece.end - from));
   }
 
   /** The document range of joined-text span [from, to). */
   rangeOf(from: number, to: number): Range {
     const start = this.positionAt(from);
+    if (this.at.length === 0) return { start, end: { line: 0, character: to > from ? 1 : 0 } };
     // Map the last character, then step past it, so a span ending at a line end stays on that line.
-    const last = this.positionAt(Math.max(from, to - 1));
-    return { start, end: { line: last.line, character: to > from ? last.character + 1 : last.character } };
+    const last = Math.max(from, to - 1);
+    const lo = lastAtOrBefore(this.at, last);
+    const character = this.characterAt(lo, last);
+    return { start, end: { line: this.pieces[lo].index, character: to > from ? character + 1 : character } };
   }
 
   /** The range of the whole joined text. */

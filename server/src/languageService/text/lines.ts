@@ -104,14 +104,11 @@ export function makeLine(index: number, raw: string): Line {
   return { index, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end, written: raw };
 }
 
-/** NEEDS_FOLD over a whole text (line ends excluded: they never fall inside a line). */
-const NEEDS_FOLD_IN_TEXT = /[^\x20-\x7e\r\n]/g;
-
-/** Where the next character that needs folding is, at or after `from` (the text's length when none). */
-function nextToFold(text: string, from: number): number {
-  NEEDS_FOLD_IN_TEXT.lastIndex = from;
-  return NEEDS_FOLD_IN_TEXT.test(text) ? NEEDS_FOLD_IN_TEXT.lastIndex - 1 : text.length;
-}
+/**
+ * A character that ends a line or needs folding (NEEDS_FOLD, line ends included): one regex
+ * scan of the text finds both, faster than a search per line end plus one for folding.
+ */
+const LINE_END_OR_FOLD = /[^\x20-\x7e]/g;
 
 /** makeLine(index, text.slice(from, to)) for a line known to hold only printable ASCII: trims on `text` itself, keeps no copy of the line. */
 function plainLine(index: number, text: string, from: number, to: number): Line {
@@ -125,30 +122,25 @@ function plainLine(index: number, text: string, from: number, to: number): Line 
 /** Splits `text` into lines; a text always has at least one line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const n = text.length;
-  // One scan of the whole text finds the lines that need folding, instead of a test per line.
-  let fold = nextToFold(text, 0);
-  // Native indexOf scans are much faster than a character loop on large texts.
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
+  const scan = LINE_END_OR_FOLD;
+  scan.lastIndex = 0;
   let lineStart = 0;
-  while (nextLf >= 0 || nextCr >= 0) {
-    let at: number;
-    let after: number;
-    if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
-      at = nextCr;
-      after = nextCr + 1 < n && text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
-    } else {
-      at = nextLf;
-      after = nextLf + 1;
+  // The current line holds a character that needs folding.
+  let fold = false;
+  while (scan.test(text)) {
+    const at = scan.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    if (c !== 10 && c !== 13) {
+      fold = true;
+      continue;
     }
-    lines.push(fold < at ? makeLine(lines.length, text.slice(lineStart, at)) : plainLine(lines.length, text, lineStart, at));
+    let after = at + 1;
+    if (c === 13 && text.charCodeAt(after) === 10) scan.lastIndex = ++after;
+    lines.push(fold ? makeLine(lines.length, text.slice(lineStart, at)) : plainLine(lines.length, text, lineStart, at));
     lineStart = after;
-    if (nextLf >= 0 && nextLf < after) nextLf = text.indexOf('\n', after);
-    if (nextCr >= 0 && nextCr < after) nextCr = text.indexOf('\r', after);
-    if (fold < after) fold = nextToFold(text, after);
+    fold = false;
   }
-  lines.push(fold < n ? makeLine(lines.length, text.slice(lineStart)) : plainLine(lines.length, text, lineStart, n));
+  lines.push(fold ? makeLine(lines.length, text.slice(lineStart)) : plainLine(lines.length, text, lineStart, text.length));
   return lines;
 }
 
