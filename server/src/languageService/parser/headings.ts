@@ -37,8 +37,20 @@ const MAX_HEADING = 120;
 
 /** Collapses spaces and upper-cases a clean line for heading comparison. */
 export function headingKey(clean: string): string {
-  return clean.replace(/ {2,}/g, ' ').toUpperCase();
+  return collapseRuns(clean).toUpperCase();
 }
+
+function collapseRuns(clean: string): string {
+  return clean.replace(/ {2,}/g, ' ');
+}
+
+/**
+ * Most lines are plain ASCII: for them a pattern that folds case itself (flag i) matches
+ * exactly when the pattern matches the upper-cased line, and no upper-cased copy is made
+ * (toUpperCase is slow on two-byte text). Other lines go through headingKey.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+const FOLDED_PATTERNS: HeadingPattern[] = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, 'i') }));
 
 export interface HeadingMatch {
   kind: SectionKind;
@@ -90,13 +102,15 @@ export function matchHeadingDetail(clean: string): HeadingMatch | null {
 
 function matchBareHeading(clean: string): HeadingMatch | null {
   if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
-  const key = headingKey(clean);
-  for (const p of PATTERNS) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
+  const ascii = !NON_ASCII.test(clean);
+  const patterns = ascii ? FOLDED_PATTERNS : PATTERNS;
+  const key = ascii ? collapseRuns(clean) : headingKey(clean);
+  for (const p of patterns) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
   // A label heading followed by text: test the part up to its first colon.
   const colon = clean.indexOf(':');
   if (colon > 8 && colon < 60 && colon < clean.length - 1) {
-    const head = headingKey(clean.slice(0, colon + 1));
-    for (const p of PATTERNS) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
+    const head = ascii ? collapseRuns(clean.slice(0, colon + 1)) : headingKey(clean.slice(0, colon + 1));
+    for (const p of patterns) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
   }
   return null;
 }
@@ -118,8 +132,10 @@ export function couldStartWrappedHeading(clean: string): boolean {
   const skip = numberingLength(clean);
   if (skip > 0) clean = clean.slice(skip);
   if (clean.length < 8 || clean.length > 100 || !mayBeHeading(clean)) return false;
-  return WRAP_STARTS.test(headingKey(clean));
+  return NON_ASCII.test(clean) ? WRAP_STARTS.test(headingKey(clean)) : WRAP_STARTS_FOLDED.test(collapseRuns(clean));
 }
+
+const WRAP_STARTS_FOLDED = new RegExp(WRAP_STARTS.source, 'i');
 
 /** The canonical heading text of the reference layout, used by quick fixes and snippets. */
 export const CANONICAL_HEADINGS: Partial<Record<SectionKind, string>> = {

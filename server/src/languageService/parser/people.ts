@@ -2,14 +2,21 @@
 import type { Patient, Reviewer, Section } from '../model';
 import type { Line } from '../text/lines';
 import { spanRange, isPageFurniture } from '../text/lines';
-import { JoinedText } from '../text/joined';
+import { JoinedText, singleSpaced } from '../text/joined';
 import { toIsoDate } from './dates';
 
+const LIST_SEPARATOR = /,|;/;
+const LIST_SEPARATOR_OR_AND = /,|;|\band\b/;
+
 function splitList(s: string, splitOnAnd: boolean): string[] {
-  return s
-    .split(splitOnAnd ? /,|;|\band\b/ : /,|;/)
-    .map((x) => x.replace(/\s+/g, ' ').replace(/\.$/, '').trim())
-    .filter((x) => x.length > 0);
+  const out: string[] = [];
+  for (const part of s.split(splitOnAnd ? LIST_SEPARATOR_OR_AND : LIST_SEPARATOR)) {
+    // Spaces made single, one final stop dropped, then trimmed (replaces only when needed).
+    const spaced = singleSpaced(part);
+    const x = (spaced.endsWith('.') ? spaced.slice(0, -1) : spaced).trim();
+    if (x.length > 0) out.push(x);
+  }
+  return out;
 }
 
 const LICENSURE = /^State\(?s?\)? of Licensure\s*:\s*(.*)$/i;

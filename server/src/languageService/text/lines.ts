@@ -58,34 +58,20 @@ function spaces(n: number): string {
 }
 
 const NOISE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\f\t\v\ufeff]/g;
-const QUOTES: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u00ad': '',
-};
-const QUOTE_RE = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2010-\u2014\u00ad]/g;
+// Typographic quotes, primes and dashes fold to their ASCII form; a soft hyphen to a space.
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u2033]/g;
+const DASHES = /[\u2010-\u2014]/g;
+const SOFT_HYPHEN = /\u00ad/g;
+const ANY_QUOTE = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2010-\u2014\u00ad]/;
 
 /** Folds extraction noise to plain characters without changing the string's length. */
 export function foldNoise(raw: string): string {
-  // Every replacement is one UTF-16 unit for one (soft hyphen becomes a space), so
-  // character positions in the folded string equal positions in the raw one.
+  // Every replacement is one UTF-16 unit for one, so character positions in the folded
+  // string equal positions in the raw one. Replacing with strings, one class at a time, is
+  // much faster than one replace that calls a function per character.
   let s = raw.replace(NOISE, ' ');
-  if (QUOTE_RE.test(s)) {
-    QUOTE_RE.lastIndex = 0;
-    s = s.replace(QUOTE_RE, (c) => QUOTES[c] || ' ');
-  }
+  if (ANY_QUOTE.test(s)) s = s.replace(DOUBLE_QUOTES, '"').replace(SINGLE_QUOTES, "'").replace(DASHES, '-').replace(SOFT_HYPHEN, ' ');
   return s;
 }
 
