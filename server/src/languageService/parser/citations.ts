@@ -9,6 +9,7 @@ import { collapseJoined, singleSpaced } from '../text/joined';
 
 const SOURCE = /\b(?:Non-MTUS|MTUS|ACOEM|Official Disability Guidelines|ODG|UpToDate|Up-to-Date|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines|guideline)/i;
 const DECISION_BASED = /Decision based on\s*/gi;
+const DECISION_BASED_LENGTH = 'Decision based on'.length;
 
 /** Citations in joined-text span [from, to) (the whole text by default). */
 export function readCitations(joined: JoinedText, from = 0, to = joined.text.length): Citation[] {
@@ -18,11 +19,16 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
   const cuts: Array<[number, number]> = [];
   DECISION_BASED.lastIndex = from;
   let pieceStart = from;
-  let m: RegExpExecArray | null;
-  while ((m = DECISION_BASED.exec(text)) && m.index < to) {
-    if (m.index > pieceStart) cuts.push([pieceStart, m.index]);
-    pieceStart = m.index + m[0].length;
-    if (m[0].length === 0) DECISION_BASED.lastIndex++;
+  // test, not exec: no match object per separator. The match starts at its phrase, found back
+  // from its end over the spaces after it.
+  while (DECISION_BASED.test(text)) {
+    const after = DECISION_BASED.lastIndex;
+    let at = after;
+    while (isSpace(text.charCodeAt(at - 1))) at--;
+    at -= DECISION_BASED_LENGTH;
+    if (at >= to) break;
+    if (at > pieceStart) cuts.push([pieceStart, at]);
+    pieceStart = after;
   }
   cuts.push([pieceStart, to]);
   if (cuts.length === 1) splitSentences(text, cuts);
@@ -45,8 +51,12 @@ const DID_NOT_CITE = /did not cite/i;
 
 /** What /[\s.;,]/ matches, by character code (a regex per character trimmed cost more than the trim). */
 function isTrailing(c: number): boolean {
-  if (c === 32 || c === 46 || c === 59 || c === 44) return true;
-  if (c < 128) return c >= 9 && c <= 13;
+  return c === 46 || c === 59 || c === 44 || isSpace(c);
+}
+
+/** What /\s/ matches, by character code. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 

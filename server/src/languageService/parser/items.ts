@@ -270,6 +270,8 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
   return item;
 }
 
+const NONE_CITED = /did not cite any|no (?:medical )?evidence (?:was )?cited/i;
+
 /** The guideline line held by `lines[lo]`..`lines[hi - 1]`; its text starts at character `after` of the first. */
 function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: GuidelineSource, after = afterColon(lines[lo])): GuidelineLine {
   const first = lines[lo];
@@ -282,7 +284,7 @@ function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: 
     text,
     range: spanRange(first, lines[hi - 1]),
     citations: readCitations(joined),
-    noneCited: /did not cite any|no (?:medical )?evidence (?:was )?cited/i.test(text),
+    noneCited: NONE_CITED.test(text),
   };
 }
 
