@@ -75,21 +75,45 @@ function prefixCode(s: string, at: number): number {
 
 /** True when `clean`, from character `at` on, starts like some heading (case-insensitive). */
 export function mayBeHeading(clean: string, at = 0): boolean {
-  if (clean.length - at < 12) return false;
-  const c = clean.charCodeAt(at) | 32; // lower-case ASCII letter
-  if (c !== 104 && c !== 99 && c !== 105 && c !== 110 && c !== 100 && c !== 109 && c !== 114) return false;
+  if (clean.length - at < 12 || !mayStartHeading(clean.charCodeAt(at))) return false;
   return PREFIXES.has(prefixCode(clean, at));
 }
 
-/** A section number before a heading (`1. `, `2) `, `IV. `, `A. `): anchored, one pass. */
-const NUMBERING = /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] +/;
+/** True when a heading may start with character `c` (the first letter of some PREFIXES entry, any case). */
+export function mayStartHeading(c: number): boolean {
+  c |= 32; // lower-case ASCII letter
+  return c === 104 || c === 99 || c === 105 || c === 110 || c === 100 || c === 109 || c === 114;
+}
 
-/** Length of the section number that starts `clean` (0 when there is none). */
-export function numberingLength(clean: string): number {
-  const c0 = clean.charCodeAt(0);
-  if (!((c0 >= 48 && c0 <= 57) || c0 === 73 || c0 === 86 || c0 === 88 || (c0 >= 65 && c0 <= 72))) return 0;
-  const m = NUMBERING.exec(clean);
-  return m ? m[0].length : 0;
+/**
+ * Length of the section number that starts `clean` (0 when there is none): what
+ * /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] +/ matches, read by character. A third of all lines
+ * start with a digit or one of these capitals, and a regex match object for each cost more
+ * than the whole rest of the heading test.
+ */
+export function numberingLength(clean: string, c0 = clean.charCodeAt(0)): number {
+  let n: number;
+  if (c0 >= 48 && c0 <= 57) n = runOf(clean, isDigit, 3);
+  else if (c0 === 73 || c0 === 86 || c0 === 88) n = runOf(clean, isRoman, 5);
+  else if (c0 >= 65 && c0 <= 72) n = 1;
+  else return 0;
+  // One or two digits, up to four of I, V, X: a longer run is no section number.
+  if (n === 0 || (c0 <= 57 ? n > 2 : n > 4)) return 0;
+  const mark = clean.charCodeAt(n);
+  if ((mark !== 46 && mark !== 41) || clean.charCodeAt(n + 1) !== 32) return 0;
+  let end = n + 2;
+  while (clean.charCodeAt(end) === 32) end++;
+  return end;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isRoman = (c: number): boolean => c === 73 || c === 86 || c === 88;
+
+/** How many characters from the start of `s` pass `test`, counting no further than `max`. */
+function runOf(s: string, test: (c: number) => boolean, max: number): number {
+  let n = 0;
+  while (n < max && test(s.charCodeAt(n))) n++;
+  return n;
 }
 
 /** The heading `clean` (one line, or two joined by a space) is, or null. A section number before it (`1. CLINICAL CASE SUMMARY`) is part of the heading. */

@@ -56,8 +56,8 @@ function endsSentence(line: string): boolean {
   return (lower === 121 || lower === 100 || lower === 101) && ENDS_SENTENCE.test(tail) && !ENDS_ABBREVIATION.test(tail);
 }
 
-export function classify(clean: string): LineKind {
-  const c = clean.charCodeAt(0);
+/** `first`: the code of the line's first character (Line.first). */
+export function classify(clean: string, c = clean.charCodeAt(0)): LineKind {
   if ((c === 67 || c === 99) && CA_LABEL.test(clean)) return 'ca';
   if ((c === 77 || c === 109) && MAXIMUS_LABEL.test(clean)) return 'maximus';
   if ((c === 68 || c === 100) && RATIONALE_LABEL.test(clean)) return 'rationale';
@@ -93,13 +93,14 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   let seenRationale = false;
   for (let i = from; i <= to && i < lines.length; i++) {
     const clean = lines[i].clean;
-    if (clean === '' || isPageFurniture(clean)) continue;
+    const first = lines[i].first;
+    if (clean === '' || isPageFurniture(clean, first)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
     if (seenRationale && CLOSING.test(clean)) break;
-    if (!seenRationale && (clean.charCodeAt(0) | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;
+    if (!seenRationale && (first | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;
     body.push(lines[i]);
   }
-  const kinds = body.map((l) => classify(l.clean));
+  const kinds = body.map((l) => classify(l.clean, l.first));
 
   // Pass 1: where does each heading end? At a line ending in an outcome, at an outcome
   // alone after a line ending in a colon, or just before a label that can only open a new item.

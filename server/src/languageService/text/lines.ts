@@ -18,6 +18,12 @@ export interface Line {
   index: number;
   /** Noise folded and trimmed; '' for a blank line. */
   clean: string;
+  /**
+   * Code of the first clean character, -1 for a blank line. Tests that rule most lines out by
+   * their first character read it here: indexing `clean`, a slice of the text, costs several
+   * times more, on every line of every pass.
+   */
+  first: number;
   /** Character in the raw line where the clean text starts (first non-space). */
   start: number;
   /** Character in the raw line just after the clean text ends (last non-space + 1). */
@@ -93,14 +99,15 @@ const NEEDS_FOLD = /[^\x20-\x7e]/;
 
 export function makeLine(index: number, raw: string): Line {
   const n = raw.length;
-  if (n === 0) return { index, clean: '', start: 0, end: 0, written: 0 };
+  if (n === 0) return { index, clean: '', first: -1, start: 0, end: 0, written: 0 };
   // Fast path: plain printable ASCII needs only trimming (most lines of most letters).
   const folded = NEEDS_FOLD.test(raw) ? foldNoise(raw) : raw;
   let start = 0;
   let end = n;
   while (start < end && folded.charCodeAt(start) <= 32) start++;
   while (end > start && folded.charCodeAt(end - 1) <= 32) end--;
-  return { index, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end, written: raw };
+  const clean = start === 0 && end === n ? folded : folded.slice(start, end);
+  return { index, clean, first: start < end ? folded.charCodeAt(start) : -1, start, end, written: raw };
 }
 
 /**
@@ -115,7 +122,8 @@ function plainLine(index: number, text: string, from: number, to: number): Line 
   let end = to;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  return { index, clean: start === end ? '' : text.slice(start, end), start: start - from, end: end - from, written: to - from };
+  const blank = start === end;
+  return { index, clean: blank ? '' : text.slice(start, end), first: blank ? -1 : text.charCodeAt(start), start: start - from, end: end - from, written: to - from };
 }
 
 /** Splits `text` into lines; a text always has at least one line. */
@@ -177,10 +185,9 @@ const RUNNING_HEADER = /^(?:IMR )?Case (?:Number|No\.?|#)\s*:?\s*CM\d{2}-\d{4,7}
  * and the footer on one row). It can fall between an item's heading and its guideline lines,
  * or inside a wrapped heading, so block readers skip it like a blank line.
  */
-export function isPageFurniture(clean: string): boolean {
+export function isPageFurniture(clean: string, c = clean.charCodeAt(0)): boolean {
   const n = clean.length;
   if (n === 0 || n > 120) return false;
-  const c = clean.charCodeAt(0);
   if (c >= 48 && c <= 57) return n <= 3 && /^\d+$/.test(clean);
   if (c === 80 || c === 112) {
     const page = PAGE_NUMBER.exec(clean);
