@@ -16,6 +16,8 @@ export class JoinedText {
   // the first piece, which may start after a label) to its line's clean end.
   private readonly at: number[];
   private readonly pieces: Line[];
+  /** How many of `at` and `pieces` are used (the rest of the arrays, sized for every line, is empty). */
+  private readonly count: number;
   private readonly headFrom: number = 0;
 
   /** Joins `lines[lo]`..`lines[hi - 1]` (all of them by default; a range saves callers a copy). */
@@ -23,7 +25,8 @@ export class JoinedText {
     // Pieces and separators, joined once at the end into one flat string (concatenating
     // line by line built a rope that every later search had to flatten), with the joined
     // length and last two characters so far. The arrays are sized for every line up front
-    // and cut to what was used: growing them piece by piece reallocated them several times.
+    // and never cut (join reads the empty slots as ''; the pieces are counted): growing them
+    // piece by piece reallocated them several times, and cutting them cost a runtime call each.
     const n = Math.max(0, hi - lo);
     const parts = new Array<string>(2 * n);
     const at = new Array<number>(n);
@@ -61,25 +64,20 @@ export class JoinedText {
       beforeLast = piece.length > 1 ? piece.charCodeAt(piece.length - 2) : last;
       last = piece.charCodeAt(piece.length - 1);
     }
-    at.length = count;
-    pieces.length = count;
     this.at = at;
     this.pieces = pieces;
-    if (used === 1) this.text = parts[0];
-    else {
-      parts.length = used;
-      this.text = parts.join('');
-    }
+    this.count = count;
+    this.text = used === 0 ? '' : used === 1 ? parts[0] : parts.join('');
   }
 
   get isEmpty(): boolean {
-    return this.at.length === 0;
+    return this.count === 0;
   }
 
   /** The document position of joined-text offset `offset` (clamped into the text). */
   positionAt(offset: number): Position {
-    if (this.at.length === 0) return { line: 0, character: 0 };
-    const lo = lastAtOrBefore(this.at, offset);
+    if (this.count === 0) return { line: 0, character: 0 };
+    const lo = lastAtOrBefore(this.at, offset, this.count);
     return { line: this.pieces[lo].index, character: this.characterAt(lo, offset) };
   }
 
@@ -93,10 +91,10 @@ export class JoinedText {
   /** The document range of joined-text span [from, to). */
   rangeOf(from: number, to: number): Range {
     const start = this.positionAt(from);
-    if (this.at.length === 0) return { start, end: { line: 0, character: to > from ? 1 : 0 } };
+    if (this.count === 0) return { start, end: { line: 0, character: to > from ? 1 : 0 } };
     // Map the last character, then step past it, so a span ending at a line end stays on that line.
     const last = Math.max(from, to - 1);
-    const lo = lastAtOrBefore(this.at, last);
+    const lo = lastAtOrBefore(this.at, last, this.count);
     const character = this.characterAt(lo, last);
     return { start, end: { line: this.pieces[lo].index, character: to > from ? character + 1 : character } };
   }
