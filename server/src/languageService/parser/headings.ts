@@ -5,6 +5,7 @@
  * text after their colon.
  */
 import type { SectionKind } from '../model';
+import { collapseJoined } from '../text/joined';
 
 interface HeadingPattern {
   kind: SectionKind;
@@ -37,12 +38,9 @@ const MAX_HEADING = 120;
 
 /** Collapses spaces and upper-cases a clean line for heading comparison. */
 export function headingKey(clean: string): string {
-  return collapseRuns(clean).toUpperCase();
+  return collapseJoined(clean).toUpperCase();
 }
 
-function collapseRuns(clean: string): string {
-  return clean.replace(/ {2,}/g, ' ');
-}
 
 /**
  * Most lines are plain ASCII: for them a pattern that folds case itself (flag i) matches
@@ -128,12 +126,12 @@ function matchBareHeading(clean: string): HeadingMatch | null {
   if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
   const ascii = !NON_ASCII.test(clean);
   const patterns = ascii ? FOLDED_PATTERNS : PATTERNS;
-  const key = ascii ? collapseRuns(clean) : headingKey(clean);
+  const key = ascii ? collapseJoined(clean) : headingKey(clean);
   for (const p of patterns) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
   // A label heading followed by text: test the part up to its first colon.
   const colon = clean.indexOf(':');
   if (colon > 8 && colon < 60 && colon < clean.length - 1) {
-    const head = ascii ? collapseRuns(clean.slice(0, colon + 1)) : headingKey(clean.slice(0, colon + 1));
+    const head = ascii ? collapseJoined(clean.slice(0, colon + 1)) : headingKey(clean.slice(0, colon + 1));
     for (const p of patterns) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
   }
   return null;
@@ -156,7 +154,7 @@ export function couldStartWrappedHeading(clean: string): boolean {
   const skip = numberingLength(clean);
   if (skip > 0) clean = clean.slice(skip);
   if (clean.length < 8 || clean.length > 100 || !mayBeHeading(clean)) return false;
-  return NON_ASCII.test(clean) ? WRAP_STARTS.test(headingKey(clean)) : WRAP_STARTS_FOLDED.test(collapseRuns(clean));
+  return NON_ASCII.test(clean) ? WRAP_STARTS.test(headingKey(clean)) : WRAP_STARTS_FOLDED.test(collapseJoined(clean));
 }
 
 const WRAP_STARTS_FOLDED = new RegExp(WRAP_STARTS.source, 'i');

@@ -107,20 +107,26 @@ export class JoinedText {
 
 /** Collapses runs of spaces for display. */
 export function collapseSpaces(s: string): string {
-  return s.replace(/\s{2,}/g, ' ').trim();
+  // Most strings hold no run: test for one before building a replaced copy.
+  return (WHITESPACE_PAIR.test(s) ? s.replace(WHITESPACE_RUN, ' ') : s).trim();
 }
 
+const WHITESPACE_PAIR = /\s\s/;
+const WHITESPACE_RUN = /\s{2,}/g;
+
 /**
- * collapseSpaces for joined text, which holds only plain spaces (clean lines fold tabs,
- * NBSP and form feeds) and starts and ends with a non-space: skips the work when it can.
+ * Runs of plain spaces made one, skipping the work when there is none: collapseSpaces for
+ * joined text and clean lines, which hold only plain spaces (clean lines fold tabs, NBSP and
+ * form feeds) and start and end with a non-space.
  */
 export function collapseJoined(s: string): string {
   // A regex finds the pair several times faster than indexOf('  ') does on two-byte text.
   if (!DOUBLE_SPACE.test(s)) return s;
-  return s.replace(/ {2,}/g, ' ');
+  return s.replace(SPACE_RUN, ' ');
 }
 
 const DOUBLE_SPACE = / {2}/;
+const SPACE_RUN = / {2,}/g;
 
 /** Whitespace that `s.replace(/\s+/g, ' ')` would change: a run of two, or any but a plain space. */
 const IRREGULAR_SPACE = /\s\s|[^\S ]/;
