@@ -34,6 +34,11 @@ const COUNT = /#\s?\d+\b/;
 const QUANTITY = /(?:#\s?\d+|\bQTY:?\s?\d+|\bx\s?\d+(?:\s?(?:sessions?|visits?|days?|weeks?))?|\b\d+\s(?:sessions?|visits?|tablets?|capsules?|refills?|patches?))\b/i;
 const FREQUENCY = /\b(?:t\.?i\.?d\.?|b\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|q\s?\d+(?:-\d+)?\s?h(?:ours?|rs?)?|every \d+(?:-\d+)? hours?|(?:once|twice|one|two|three|four) (?:a |per )?(?:day|daily|week|weekly)|\d+\s?(?:x|times)\s?(?:\/|a |per )?(?:day|week|month)|\d+x\d+|daily|nightly|at bedtime)(?![A-Za-z])/i;
 
+/** "8 sessions of aquatic therapy": a count before the service. */
+const LEAD_COUNT = /^(\d+ (?:sessions?|visits?|treatments?)) of /i;
+/** Where a service name ends: at a dose, count, quantity or parenthesis. */
+const NAME_END = /\s(?:\d|#|\(|x\s?\d|QTY)/i;
+
 export function readTreatment(title: string): Treatment | null {
   // Titles are short; cap what the patterns see so no input can make them slow.
   const t = (title.length > 300 ? title.slice(0, 300) : title).trim();
@@ -41,7 +46,7 @@ export function readTreatment(title: string): Treatment | null {
   const compound = COMPOUND.test(t);
   const drug = compound ? undefined : findDrug(t);
   // "8 sessions of aquatic therapy": the count is the quantity, the rest names the service.
-  const lead = /^(\d+ (?:sessions?|visits?|treatments?)) of /i.exec(t);
+  const lead = LEAD_COUNT.exec(t);
   // "Topical compound: Flurbiprofen 20%/Lidocaine 5% ...": the product is named before the colon.
   const named = compound && t.indexOf(':') > 0 ? t.slice(0, t.indexOf(':')) : lead ? t.slice(lead[0].length) : t;
   const treatment: Treatment = { name: drug ? drug.name : serviceName(named) };
@@ -74,7 +79,7 @@ export function readTreatment(title: string): Treatment | null {
 
 /** The service name: the title up to the first dose, quantity or parenthesis. */
 function serviceName(title: string): string {
-  const cut = title.search(/\s(?:\d|#|\(|x\s?\d|QTY)/i);
+  const cut = title.search(NAME_END);
   const name = cut > 0 ? title.slice(0, cut) : title;
   // The trailing-punctuation replace only when the name ends in punctuation (it is slow on every title).
   const last = name.charCodeAt(name.length - 1);

@@ -9,6 +9,7 @@ import { collapseJoined, singleSpaced } from '../text/joined';
 
 const SOURCE = /\b(?:Non-MTUS|MTUS|ACOEM|Official Disability Guidelines|ODG|UpToDate|Up-to-Date|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines|guideline)/i;
 const DECISION_BASED = /Decision based on\s*/gi;
+const DECISION_BASED_LENGTH = 'Decision based on'.length;
 
 /** Citations in joined-text span [from, to) (the whole text by default). */
 export function readCitations(joined: JoinedText, from = 0, to = joined.text.length): Citation[] {
@@ -18,26 +19,45 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
   const cuts: Array<[number, number]> = [];
   DECISION_BASED.lastIndex = from;
   let pieceStart = from;
-  let m: RegExpExecArray | null;
-  while ((m = DECISION_BASED.exec(text)) && m.index < to) {
-    if (m.index > pieceStart) cuts.push([pieceStart, m.index]);
-    pieceStart = m.index + m[0].length;
-    if (m[0].length === 0) DECISION_BASED.lastIndex++;
+  // test, not exec: no match object per separator. The match starts at its phrase, found back
+  // from its end over the spaces after it.
+  while (DECISION_BASED.test(text)) {
+    const after = DECISION_BASED.lastIndex;
+    let at = after;
+    while (isSpace(text.charCodeAt(at - 1))) at--;
+    at -= DECISION_BASED_LENGTH;
+    if (at >= to) break;
+    if (at > pieceStart) cuts.push([pieceStart, at]);
+    pieceStart = after;
   }
   cuts.push([pieceStart, to]);
   if (cuts.length === 1) splitSentences(text, cuts);
   splitNonMtus(text, cuts);
-  for (const [a, b] of cuts) {
-    let end = b;
-    while (end > a && /[\s.;,]/.test(text[end - 1])) end--;
+  for (let c = 0; c < cuts.length; c++) {
+    const a = cuts[c][0];
+    let end = cuts[c][1];
+    while (end > a && isTrailing(text.charCodeAt(end - 1))) end--;
     let start = a;
     while (start < end && text.charCodeAt(start) === 32) start++;
     if (end <= start) continue;
     const piece = text.slice(start, end);
-    if (/did not cite/i.test(piece) || !SOURCE.test(piece.length > 400 ? piece.slice(0, 400) : piece)) continue;
+    if (DID_NOT_CITE.test(piece) || !SOURCE.test(piece.length > 400 ? piece.slice(0, 400) : piece)) continue;
     out.push(makeCitation(piece, joined.rangeOf(start, end)));
   }
   return out;
+}
+
+const DID_NOT_CITE = /did not cite/i;
+
+/** What /[\s.;,]/ matches, by character code (a regex per character trimmed cost more than the trim). */
+function isTrailing(c: number): boolean {
+  return c === 46 || c === 59 || c === 44 || isSpace(c);
+}
+
+/** What /\s/ matches, by character code. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const ODG_WORDS = /\b(?:ODG|Official Disability Guidelines)\b/i;
@@ -61,19 +81,22 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
           ? 'MTUS'
           : 'other';
   const c: Citation = { kind, text, range };
-  const pages = /\bPages?(?:\(s\))?\s*(?::\s*)?(\d[\d,\- ]{0,40}\d|\d)/i.exec(text);
+  const pages = PAGES.exec(text);
   if (pages) c.pages = tidyPages(pages[1]);
-  const chapter =
-    /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/.exec(text) ??
-    (odg
-      ? /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/.exec(text)
-      : // 2017 MTUS chapters by name: "ACOEM Low Back Disorders (2017)", "MTUS (2017) Opioids".
-        /\bACOEM ((?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints))\b|\bMTUS \(20\d\d\),? ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})/.exec(text));
+  const chapter = CHAPTER.exec(text) ?? (odg ? ODG_CHAPTER : NAMED_CHAPTER).exec(text);
   if (chapter) c.chapter = chapter[1] ?? chapter[2];
-  const section = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i.exec(text);
+  const section = SECTION.exec(text);
   if (section) c.section = section[1].trim();
   return c;
 }
+
+// Module constants rather than literals in makeCitation: a literal is a new RegExp object each call.
+const PAGES = /\bPages?(?:\(s\))?\s*(?::\s*)?(\d[\d,\- ]{0,40}\d|\d)/i;
+const CHAPTER = /\bChapter\s+(\d+|[A-Z][A-Za-z]+)/;
+const ODG_CHAPTER = /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?:\s?\([A-Za-z ]+\))?)/;
+/** 2017 MTUS chapters by name: "ACOEM Low Back Disorders (2017)", "MTUS (2017) Opioids". */
+const NAMED_CHAPTER = /\bACOEM ((?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints))\b|\bMTUS \(20\d\d\),? ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})/;
+const SECTION = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i;
 
 /** Page list with space runs collapsed and trailing separators dropped; the replaces run only when they would change something. */
 function tidyPages(pages: string): string {

@@ -19,10 +19,18 @@ function fullYear(y: string): number {
 }
 
 function iso(y: number, mo: number, d: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1) return null;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${TWO_DIGITS[mo]}-${TWO_DIGITS[d]}`;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `mo` (1-12) of year `y` as Date.UTC reads it (years 0-99 are 1900-1999), without building a Date. */
+function daysIn(y: number, mo: number): number {
+  if (mo !== 2) return DAYS_IN_MONTH[mo - 1];
+  const year = y >= 0 && y <= 99 ? 1900 + y : y;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Days from ISO date a to ISO date b. */

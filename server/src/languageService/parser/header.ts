@@ -14,23 +14,30 @@ const CASE_LABEL = /^(?:IMR )?Case (?:Number|No\.?)\s*:/i;
 const MAXIMUS_LINE = /^MAXIMUS FEDERAL SERVICES,? INC\.?$/;
 const DATE_ASSIGNED = /^Date Assigned\s*:/i;
 
-/** A line that opens a header block (a new letter's header in a bulk export). */
-export function isHeaderStart(clean: string): boolean {
-  // The first character tells which of the patterns could match: test that one only.
-  switch (clean.charCodeAt(0)) {
+/** A line that opens a header block (a new letter's header in a bulk export). `first`: its first character's code. */
+export function isHeaderStart(clean: string, first = clean.charCodeAt(0)): boolean {
+  // The first two characters tell which of the patterns could match: test that one only
+  // (most prose lines starting with one of these capitals fail on the second letter).
+  switch (first) {
     case 82: // R: the subject line of a cover letter mailed with the determination
-      return RE_LINE.test(clean);
-    case 67: // C, c, I: the case number
+      return secondIs(clean, 101) && RE_LINE.test(clean);
+    case 67: // C, c: the case number
     case 99:
-    case 73:
-      return CASE_LABEL.test(clean);
+      return secondIs(clean, 97) && CASE_LABEL.test(clean);
+    case 73: // I: the case number after "IMR "
+      return secondIs(clean, 109) && CASE_LABEL.test(clean);
     case 77: // M
-      return MAXIMUS_LINE.test(clean);
+      return clean.charCodeAt(1) === 65 && MAXIMUS_LINE.test(clean);
     case 68: // D
-      return DATE_ASSIGNED.test(clean);
+      return secondIs(clean, 97) && DATE_ASSIGNED.test(clean);
     default:
       return false;
   }
+}
+
+/** True when the second character of `s` is the ASCII letter `lower` in either case. */
+function secondIs(s: string, lower: number): boolean {
+  return (s.charCodeAt(1) | 32) === lower;
 }
 
 type Key = 'caseNumber' | 'priority' | 'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'noticeDate';

@@ -5,6 +5,7 @@
  * text after their colon.
  */
 import type { SectionKind } from '../model';
+import { collapseJoined } from '../text/joined';
 
 interface HeadingPattern {
   kind: SectionKind;
@@ -37,8 +38,17 @@ const MAX_HEADING = 120;
 
 /** Collapses spaces and upper-cases a clean line for heading comparison. */
 export function headingKey(clean: string): string {
-  return clean.replace(/ {2,}/g, ' ').toUpperCase();
+  return collapseJoined(clean).toUpperCase();
 }
+
+
+/**
+ * Most lines are plain ASCII: for them a pattern that folds case itself (flag i) matches
+ * exactly when the pattern matches the upper-cased line, and no upper-cased copy is made
+ * (toUpperCase is slow on two-byte text). Other lines go through headingKey.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+const FOLDED_PATTERNS: HeadingPattern[] = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, 'i') }));
 
 export interface HeadingMatch {
   kind: SectionKind;
@@ -63,21 +73,45 @@ function prefixCode(s: string, at: number): number {
 
 /** True when `clean`, from character `at` on, starts like some heading (case-insensitive). */
 export function mayBeHeading(clean: string, at = 0): boolean {
-  if (clean.length - at < 12) return false;
-  const c = clean.charCodeAt(at) | 32; // lower-case ASCII letter
-  if (c !== 104 && c !== 99 && c !== 105 && c !== 110 && c !== 100 && c !== 109 && c !== 114) return false;
+  if (clean.length - at < 12 || !mayStartHeading(clean.charCodeAt(at))) return false;
   return PREFIXES.has(prefixCode(clean, at));
 }
 
-/** A section number before a heading (`1. `, `2) `, `IV. `, `A. `): anchored, one pass. */
-const NUMBERING = /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] +/;
+/** True when a heading may start with character `c` (the first letter of some PREFIXES entry, any case). */
+export function mayStartHeading(c: number): boolean {
+  c |= 32; // lower-case ASCII letter
+  return c === 104 || c === 99 || c === 105 || c === 110 || c === 100 || c === 109 || c === 114;
+}
 
-/** Length of the section number that starts `clean` (0 when there is none). */
-export function numberingLength(clean: string): number {
-  const c0 = clean.charCodeAt(0);
-  if (!((c0 >= 48 && c0 <= 57) || c0 === 73 || c0 === 86 || c0 === 88 || (c0 >= 65 && c0 <= 72))) return 0;
-  const m = NUMBERING.exec(clean);
-  return m ? m[0].length : 0;
+/**
+ * Length of the section number that starts `clean` (0 when there is none): what
+ * /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] +/ matches, read by character. A third of all lines
+ * start with a digit or one of these capitals, and a regex match object for each cost more
+ * than the whole rest of the heading test.
+ */
+export function numberingLength(clean: string, c0 = clean.charCodeAt(0)): number {
+  let n: number;
+  if (c0 >= 48 && c0 <= 57) n = runOf(clean, isDigit, 3);
+  else if (c0 === 73 || c0 === 86 || c0 === 88) n = runOf(clean, isRoman, 5);
+  else if (c0 >= 65 && c0 <= 72) n = 1;
+  else return 0;
+  // One or two digits, up to four of I, V, X: a longer run is no section number.
+  if (n === 0 || (c0 <= 57 ? n > 2 : n > 4)) return 0;
+  const mark = clean.charCodeAt(n);
+  if ((mark !== 46 && mark !== 41) || clean.charCodeAt(n + 1) !== 32) return 0;
+  let end = n + 2;
+  while (clean.charCodeAt(end) === 32) end++;
+  return end;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isRoman = (c: number): boolean => c === 73 || c === 86 || c === 88;
+
+/** How many characters from the start of `s` pass `test`, counting no further than `max`. */
+function runOf(s: string, test: (c: number) => boolean, max: number): number {
+  let n = 0;
+  while (n < max && test(s.charCodeAt(n))) n++;
+  return n;
 }
 
 /** The heading `clean` (one line, or two joined by a space) is, or null. A section number before it (`1. CLINICAL CASE SUMMARY`) is part of the heading. */
@@ -90,13 +124,15 @@ export function matchHeadingDetail(clean: string): HeadingMatch | null {
 
 function matchBareHeading(clean: string): HeadingMatch | null {
   if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
-  const key = headingKey(clean);
-  for (const p of PATTERNS) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
+  const ascii = !NON_ASCII.test(clean);
+  const patterns = ascii ? FOLDED_PATTERNS : PATTERNS;
+  const key = ascii ? collapseJoined(clean) : headingKey(clean);
+  for (const p of patterns) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
   // A label heading followed by text: test the part up to its first colon.
   const colon = clean.indexOf(':');
   if (colon > 8 && colon < 60 && colon < clean.length - 1) {
-    const head = headingKey(clean.slice(0, colon + 1));
-    for (const p of PATTERNS) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
+    const head = ascii ? collapseJoined(clean.slice(0, colon + 1)) : headingKey(clean.slice(0, colon + 1));
+    for (const p of patterns) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
   }
   return null;
 }
@@ -118,8 +154,10 @@ export function couldStartWrappedHeading(clean: string): boolean {
   const skip = numberingLength(clean);
   if (skip > 0) clean = clean.slice(skip);
   if (clean.length < 8 || clean.length > 100 || !mayBeHeading(clean)) return false;
-  return WRAP_STARTS.test(headingKey(clean));
+  return NON_ASCII.test(clean) ? WRAP_STARTS.test(headingKey(clean)) : WRAP_STARTS_FOLDED.test(collapseJoined(clean));
 }
+
+const WRAP_STARTS_FOLDED = new RegExp(WRAP_STARTS.source, 'i');
 
 /** The canonical heading text of the reference layout, used by quick fixes and snippets. */
 export const CANONICAL_HEADINGS: Partial<Record<SectionKind, string>> = {

@@ -46,23 +46,43 @@ const CLOSING =
 
 function endsSentence(line: string): boolean {
   const tail = line.length > 80 ? line.slice(-80) : line;
-  return ENDS_SENTENCE.test(tail) && !ENDS_ABBREVIATION.test(tail);
+  const last = tail.charCodeAt(tail.length - 1);
+  // ENDS_SENTENCE and ENDS_ABBREVIATION are anchored at the end but would be tried from every
+  // start: their last characters decide most lines first. A stop, maybe then one closing mark:
+  const stop = last === 34 || last === 39 || last === 41 || last === 93 ? tail.charCodeAt(tail.length - 2) : last;
+  if (stop === 46 || stop === 33 || stop === 63 || stop === 59) return last !== 46 || !ENDS_ABBREVIATION.test(tail);
+  // Else a finding, whose last word ends in y, d or e.
+  const lower = last | 32;
+  return (lower === 121 || lower === 100 || lower === 101) && ENDS_SENTENCE.test(tail) && !ENDS_ABBREVIATION.test(tail);
 }
 
-export function classify(clean: string): LineKind {
-  const c = clean.charCodeAt(0);
+/** `first`: the code of the line's first character (Line.first). */
+export function classify(clean: string, c = clean.charCodeAt(0)): LineKind {
   if ((c === 67 || c === 99) && CA_LABEL.test(clean)) return 'ca';
   if ((c === 77 || c === 109) && MAXIMUS_LABEL.test(clean)) return 'maximus';
   if ((c === 68 || c === 100) && RATIONALE_LABEL.test(clean)) return 'rationale';
   if (c === 84 && INTRO.test(clean)) return 'intro';
   if (clean.length < MAX_HEADING_LINE) {
     const core = withoutOutcomeTrail(clean);
+    if (!mayEndInOutcome(core)) return 'text';
     // Only the tail can hold the outcome, after a colon: skip lines with no colon near their end.
     const colon = core.lastIndexOf(':');
     if (colon >= 0 && colon >= core.length - 40 && outcomeTailAt(core, colon)) return 'outcome';
     if (core.length < 40 && OUTCOME_ALONE.test(core)) return 'outcomeAlone';
   }
   return 'text';
+}
+
+/**
+ * Every outcome word ends in d, s, n or t, then maybe a stop (outcomes.ts): a line ending in
+ * anything else holds no outcome at its end, which rules out most prose lines without a search.
+ */
+function mayEndInOutcome(s: string): boolean {
+  let i = s.length - 1;
+  let c = s.charCodeAt(i);
+  if (c === 46 || c === 33) c = s.charCodeAt(--i);
+  c |= 32; // ASCII lower case; no other character folds to these under the outcome patterns' /i
+  return c === 100 || c === 115 || c === 110 || c === 116;
 }
 
 const isLabel = (k: LineKind): boolean => k === 'ca' || k === 'maximus' || k === 'rationale';
@@ -73,13 +93,14 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   let seenRationale = false;
   for (let i = from; i <= to && i < lines.length; i++) {
     const clean = lines[i].clean;
-    if (clean === '' || isPageFurniture(clean)) continue;
+    const first = lines[i].first;
+    if (clean === '' || isPageFurniture(clean, first)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
     if (seenRationale && CLOSING.test(clean)) break;
-    if (!seenRationale && RATIONALE_LABEL.test(clean)) seenRationale = true;
+    if (!seenRationale && (first | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;
     body.push(lines[i]);
   }
-  const kinds = body.map((l) => classify(l.clean));
+  const kinds = body.map((l) => classify(l.clean, l.first));
 
   // Pass 1: where does each heading end? At a line ending in an outcome, at an outcome
   // alone after a line ending in a colon, or just before a label that can only open a new item.
@@ -236,19 +257,21 @@ function buildItem(body: readonly Line[], kinds: LineKind[], start: number, end:
     i = j;
   }
 
-  return {
-    title,
-    titleRange,
-    headingRange: head.fullRange(),
-    range: spanRange(body[start], body[blockEnd]),
-    outcome,
-    ...(outcomeText !== undefined ? { outcomeText, outcomeRange: head.rangeOf(outcomeFrom, outcomeFrom + outcomeText.length) } : {}),
-    ...(partial ? { partial } : {}),
-    guidelines,
-    rationale,
-    treatment: readTreatment(title),
-  };
+  // Optional fields are set one by one, in the model's field order: spreading small objects
+  // into the literal went through a slow runtime copy for every item.
+  const item = { title, titleRange, headingRange: head.fullRange(), range: spanRange(body[start], body[blockEnd]), outcome } as DisputedItem;
+  if (outcomeText !== undefined) {
+    item.outcomeText = outcomeText;
+    item.outcomeRange = head.rangeOf(outcomeFrom, outcomeFrom + outcomeText.length);
+  }
+  if (partial) item.partial = partial;
+  item.guidelines = guidelines;
+  item.rationale = rationale;
+  item.treatment = readTreatment(title);
+  return item;
 }
+
+const NONE_CITED = /did not cite any|no (?:medical )?evidence (?:was )?cited/i;
 
 /** The guideline line held by `lines[lo]`..`lines[hi - 1]`; its text starts at character `after` of the first. */
 function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: GuidelineSource, after = afterColon(lines[lo])): GuidelineLine {
@@ -262,7 +285,7 @@ function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: 
     text,
     range: spanRange(first, lines[hi - 1]),
     citations: readCitations(joined),
-    noneCited: /did not cite any|no (?:medical )?evidence (?:was )?cited/i.test(text),
+    noneCited: NONE_CITED.test(text),
   };
 }
 

@@ -5,7 +5,10 @@
  */
 import type { Outcome } from '../model';
 
-/** Any outcome-like word or phrase, with an optional trailing stop. No nested quantifiers. */
+/**
+ * Any outcome-like word or phrase, with an optional trailing stop. No nested quantifiers.
+ * Each ends in d, s, n or t: items.ts (mayEndInOutcome) rules lines out by that last letter.
+ */
 const WORDS = '(?:(?:partially|partly) )?(?:upheld|uphold|upholds|overturned|overturn|overturns|denied|approved|certified|non-?certified|modified|reversed|affirmed)(?: in part)?[.!]?';
 
 /** A heading line that ends in an outcome: `Soma #60: Upheld`. Group 1 is the outcome. */

@@ -8,7 +8,7 @@ import type { DisputedItem, Letter, LayoutKind, ParsedDocument, Section, Section
 import type { Line } from '../text/lines';
 import { splitLines, spanRange } from '../text/lines';
 import { collapseSpaces } from '../text/joined';
-import { matchHeadingDetail, couldStartWrappedHeading, mayBeHeading, numberingLength } from './headings';
+import { matchHeadingDetail, couldStartWrappedHeading, mayBeHeading, mayStartHeading, numberingLength } from './headings';
 import { readItems } from './items';
 import { readNoticeItems } from './notice';
 import { readProfessionalItem } from './professional';
@@ -63,7 +63,7 @@ export function findHeadings(lines: readonly Line[], headerStarts?: number[], fr
     if (heading) {
       out.push(heading);
       i = heading.lastLine;
-    } else if (headerStarts && isHeaderStart(lines[i].clean)) headerStarts.push(i);
+    } else if (headerStarts && isHeaderStart(lines[i].clean, lines[i].first)) headerStarts.push(i);
   }
   return out;
 }
@@ -77,11 +77,13 @@ function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
   const clean = line.clean;
   if (clean.length < 8 || clean.length > 240) return null;
   // Headings start with a letter or a section number: skip most prose lines cheaply.
-  const c0 = clean.charCodeAt(0);
+  const c0 = line.first;
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57))) return null;
   // Both a heading and the first half of a wrapped one start like some heading once any
   // section number is skipped: one test rules out nearly every line.
-  if (!mayBeHeading(clean, numberingLength(clean))) return null;
+  const numbering = numberingLength(clean, c0);
+  // Without a section number the first character alone rules out most lines.
+  if ((numbering === 0 && !mayStartHeading(c0)) || !mayBeHeading(clean, numbering)) return null;
   const m = clean.length <= 120 ? matchHeadingDetail(clean) : null;
   if (m) return { line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length };
   if (!couldStartWrappedHeading(clean)) return null;

@@ -10,8 +10,11 @@ const REMAINING = /remaining (?:IMR )?eligible portion of (?:the )?original requ
 const ORIGINAL = / was the original request\b/i;
 const AUTHORIZED = / was (?:authorized|approved|certified|modified)\b/i;
 
+/** A word REMAINING needs: collapsing spaces neither makes nor breaks it, so a title without it is ruled out before the collapsed copy. */
+const REMAINING_WORD = /remaining/i;
+
 export function readPartial(title: string): PartialAuthorization | undefined {
-  if (title.length > 2000) return undefined;
+  if (title.length > 2000 || !REMAINING_WORD.test(title)) return undefined;
   const text = collapseSpaces(title);
   const rem = REMAINING.exec(text);
   if (!rem) return undefined;

@@ -2,14 +2,21 @@
 import type { Patient, Reviewer, Section } from '../model';
 import type { Line } from '../text/lines';
 import { spanRange, isPageFurniture } from '../text/lines';
-import { JoinedText } from '../text/joined';
+import { JoinedText, singleSpaced } from '../text/joined';
 import { toIsoDate } from './dates';
 
+const LIST_SEPARATOR = /,|;/;
+const LIST_SEPARATOR_OR_AND = /,|;|\band\b/;
+
 function splitList(s: string, splitOnAnd: boolean): string[] {
-  return s
-    .split(splitOnAnd ? /,|;|\band\b/ : /,|;/)
-    .map((x) => x.replace(/\s+/g, ' ').replace(/\.$/, '').trim())
-    .filter((x) => x.length > 0);
+  const out: string[] = [];
+  for (const part of s.split(splitOnAnd ? LIST_SEPARATOR_OR_AND : LIST_SEPARATOR)) {
+    // Spaces made single, one final stop dropped, then trimmed (replaces only when needed).
+    const spaced = singleSpaced(part);
+    const x = (spaced.endsWith('.') ? spaced.slice(0, -1) : spaced).trim();
+    if (x.length > 0) out.push(x);
+  }
+  return out;
 }
 
 const LICENSURE = /^State\(?s?\)? of Licensure\s*:\s*(.*)$/i;
@@ -28,7 +35,7 @@ export function readReviewer(lines: readonly Line[], from = 0, to = lines.length
   for (let i = from; i <= limit; i++) {
     const clean = lines[i].clean;
     if (clean.length < 10 || clean.length > 400) continue;
-    const c0 = clean.charCodeAt(0) | 32;
+    const c0 = lines[i].first | 32;
     if (c0 !== 115 && c0 !== 99) continue; // State(s) of Licensure / Certification(s)
     const lic = LICENSURE.exec(clean);
     if (lic) {
@@ -83,7 +90,7 @@ const DOI =
 /** Reads the patient from the case summary: lines `from`..`to`, starting at `fromChar` on the first. */
 export function readPatient(lines: readonly Line[], from = 0, to = lines.length - 1, fromChar?: number): Patient {
   const body: Line[] = [];
-  for (let i = from; i <= to && body.length < 40; i++) if (lines[i].clean !== '' && lines[i].clean.length < 5000 && !isPageFurniture(lines[i].clean)) body.push(lines[i]);
+  for (let i = from; i <= to && body.length < 40; i++) if (lines[i].clean !== '' && lines[i].clean.length < 5000 && !isPageFurniture(lines[i].clean, lines[i].first)) body.push(lines[i]);
   const joined = new JoinedText(body, fromChar);
   const text = joined.text;
   const patient: Patient = {};

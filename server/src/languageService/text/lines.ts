@@ -18,6 +18,12 @@ export interface Line {
   index: number;
   /** Noise folded and trimmed; '' for a blank line. */
   clean: string;
+  /**
+   * Code of the first clean character, -1 for a blank line. Tests that rule most lines out by
+   * their first character read it here: indexing `clean`, a slice of the text, costs several
+   * times more, on every line of every pass.
+   */
+  first: number;
   /** Character in the raw line where the clean text starts (first non-space). */
   start: number;
   /** Character in the raw line just after the clean text ends (last non-space + 1). */
@@ -57,36 +63,35 @@ function spaces(n: number): string {
   return n < SPACES.length ? SPACES[n] : ' '.repeat(n);
 }
 
-const NOISE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\f\t\v\ufeff]/g;
-const QUOTES: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u00ad': '',
-};
-const QUOTE_RE = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2010-\u2014\u00ad]/g;
+/**
+ * What a character of extraction noise folds to: spaces of every width, tabs, form feeds and
+ * the BOM to a space; typographic quotes and primes to ASCII quotes; dashes to a hyphen; a soft
+ * hyphen to a space. Undefined for a character kept as it is.
+ */
+function foldedChar(c: number): string | undefined {
+  if (c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xad || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return ' ';
+  if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032) return "'";
+  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x2033) return '"';
+  if (c >= 0x2010 && c <= 0x2014) return '-';
+  return undefined;
+}
 
 /** Folds extraction noise to plain characters without changing the string's length. */
 export function foldNoise(raw: string): string {
-  // Every replacement is one UTF-16 unit for one (soft hyphen becomes a space), so
-  // character positions in the folded string equal positions in the raw one.
-  let s = raw.replace(NOISE, ' ');
-  if (QUOTE_RE.test(s)) {
-    QUOTE_RE.lastIndex = 0;
-    s = s.replace(QUOTE_RE, (c) => QUOTES[c] || ' ');
+  // Every replacement is one UTF-16 unit for one, so character positions in the folded
+  // string equal positions in the raw one. One pass over the characters: regex replaces,
+  // one per class of noise, cost several times more on these short lines.
+  let folded: string | undefined;
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 32 && c < 127) continue;
+    const to = foldedChar(c);
+    if (to === undefined) continue;
+    folded = (folded ?? '') + raw.slice(from, i) + to;
+    from = i + 1;
   }
-  return s;
+  return folded === undefined ? raw : folded + raw.slice(from);
 }
 
 /** Characters that need folding or trimming beyond plain ASCII spaces. */
@@ -94,24 +99,22 @@ const NEEDS_FOLD = /[^\x20-\x7e]/;
 
 export function makeLine(index: number, raw: string): Line {
   const n = raw.length;
-  if (n === 0) return { index, clean: '', start: 0, end: 0, written: 0 };
+  if (n === 0) return { index, clean: '', first: -1, start: 0, end: 0, written: 0 };
   // Fast path: plain printable ASCII needs only trimming (most lines of most letters).
   const folded = NEEDS_FOLD.test(raw) ? foldNoise(raw) : raw;
   let start = 0;
   let end = n;
   while (start < end && folded.charCodeAt(start) <= 32) start++;
   while (end > start && folded.charCodeAt(end - 1) <= 32) end--;
-  return { index, clean: start === 0 && end === n ? folded : folded.slice(start, end), start, end, written: raw };
+  const clean = start === 0 && end === n ? folded : folded.slice(start, end);
+  return { index, clean, first: start < end ? folded.charCodeAt(start) : -1, start, end, written: raw };
 }
 
-/** NEEDS_FOLD over a whole text (line ends excluded: they never fall inside a line). */
-const NEEDS_FOLD_IN_TEXT = /[^\x20-\x7e\r\n]/g;
-
-/** Where the next character that needs folding is, at or after `from` (the text's length when none). */
-function nextToFold(text: string, from: number): number {
-  NEEDS_FOLD_IN_TEXT.lastIndex = from;
-  return NEEDS_FOLD_IN_TEXT.test(text) ? NEEDS_FOLD_IN_TEXT.lastIndex - 1 : text.length;
-}
+/**
+ * A character that ends a line or needs folding (NEEDS_FOLD, line ends included): one regex
+ * scan of the text finds both, faster than a search per line end plus one for folding.
+ */
+const LINE_END_OR_FOLD = /[^\x20-\x7e]/g;
 
 /** makeLine(index, text.slice(from, to)) for a line known to hold only printable ASCII: trims on `text` itself, keeps no copy of the line. */
 function plainLine(index: number, text: string, from: number, to: number): Line {
@@ -119,36 +122,32 @@ function plainLine(index: number, text: string, from: number, to: number): Line 
   let end = to;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  return { index, clean: start === end ? '' : text.slice(start, end), start: start - from, end: end - from, written: to - from };
+  const blank = start === end;
+  return { index, clean: blank ? '' : text.slice(start, end), first: blank ? -1 : text.charCodeAt(start), start: start - from, end: end - from, written: to - from };
 }
 
 /** Splits `text` into lines; a text always has at least one line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const n = text.length;
-  // One scan of the whole text finds the lines that need folding, instead of a test per line.
-  let fold = nextToFold(text, 0);
-  // Native indexOf scans are much faster than a character loop on large texts.
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
+  const scan = LINE_END_OR_FOLD;
+  scan.lastIndex = 0;
   let lineStart = 0;
-  while (nextLf >= 0 || nextCr >= 0) {
-    let at: number;
-    let after: number;
-    if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
-      at = nextCr;
-      after = nextCr + 1 < n && text.charCodeAt(nextCr + 1) === 10 ? nextCr + 2 : nextCr + 1;
-    } else {
-      at = nextLf;
-      after = nextLf + 1;
+  // The current line holds a character that needs folding.
+  let fold = false;
+  while (scan.test(text)) {
+    const at = scan.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    if (c !== 10 && c !== 13) {
+      fold = true;
+      continue;
     }
-    lines.push(fold < at ? makeLine(lines.length, text.slice(lineStart, at)) : plainLine(lines.length, text, lineStart, at));
+    let after = at + 1;
+    if (c === 13 && text.charCodeAt(after) === 10) scan.lastIndex = ++after;
+    lines.push(fold ? makeLine(lines.length, text.slice(lineStart, at)) : plainLine(lines.length, text, lineStart, at));
     lineStart = after;
-    if (nextLf >= 0 && nextLf < after) nextLf = text.indexOf('\n', after);
-    if (nextCr >= 0 && nextCr < after) nextCr = text.indexOf('\r', after);
-    if (fold < after) fold = nextToFold(text, after);
+    fold = false;
   }
-  lines.push(fold < n ? makeLine(lines.length, text.slice(lineStart)) : plainLine(lines.length, text, lineStart, n));
+  lines.push(fold ? makeLine(lines.length, text.slice(lineStart)) : plainLine(lines.length, text, lineStart, text.length));
   return lines;
 }
 
@@ -186,10 +185,9 @@ const RUNNING_HEADER = /^(?:IMR )?Case (?:Number|No\.?|#)\s*:?\s*CM\d{2}-\d{4,7}
  * and the footer on one row). It can fall between an item's heading and its guideline lines,
  * or inside a wrapped heading, so block readers skip it like a blank line.
  */
-export function isPageFurniture(clean: string): boolean {
+export function isPageFurniture(clean: string, c = clean.charCodeAt(0)): boolean {
   const n = clean.length;
   if (n === 0 || n > 120) return false;
-  const c = clean.charCodeAt(0);
   if (c >= 48 && c <= 57) return n <= 3 && /^\d+$/.test(clean);
   if (c === 80 || c === 112) {
     const page = PAGE_NUMBER.exec(clean);
