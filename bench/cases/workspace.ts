@@ -29,15 +29,17 @@ function timeCommand(cmd: string, args: string[], cwd: string): { ms: number; st
  * One untimed run with the output kept: the timed runs only count if imr-lint really
  * linted (exit 0 or 1, and JSON on stdout). Returns null when fine, else what went wrong.
  */
-function checkLintOutput(args: string[], cwd: string): string | null {
+function checkLintOutput(args: string[], cwd: string, json: boolean): { problem: string | null; outputMB: number } {
   const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * MB });
+  const outputMB = (r.stdout?.length ?? 0) / MB;
   const why = `imr-lint exited ${r.status}: ${String(r.stderr ?? r.error ?? '').replace(/\s+/g, ' ').slice(0, 200)}`;
-  if (r.status !== 0 && r.status !== 1) return why;
+  if (r.status !== 0 && r.status !== 1) return { problem: why, outputMB };
+  if (!json) return { problem: null, outputMB };
   try {
     JSON.parse(String(r.stdout));
-    return null;
+    return { problem: null, outputMB };
   } catch {
-    return `${why}; stdout is not JSON (no --format json yet?)`;
+    return { problem: `${why}; stdout is not JSON (no --format json yet?)`, outputMB };
   }
 }
 
@@ -84,14 +86,18 @@ export const workspaceCase: BenchCase = {
       };
     };
 
-    // imr-lint over the folder, default jobs (worker threads), JSON output discarded. Exit 1 = letters with errors: fine.
-    const lintArgs = [join(ctx.root, 'bin', 'imr-lint.js'), '--format', 'json', dir];
-    const check = checkLintOutput(lintArgs, ctx.root);
-    if (check === null) {
-      const samples = Array.from({ length: runs }, () => timeCommand(process.execPath, lintArgs, ctx.root).ms);
-      rows.push(vsFloor(median(samples), `imr-lint --format json (default jobs), ${label}`, samples));
-    } else {
-      rows.push(vsFloor(null, `imr-lint --format json, ${label}`, [], check));
+    // imr-lint over the folder, default jobs (worker threads), output discarded. Exit 1 = letters
+    // with errors: fine. JSON (the coders' format) prints every range of every letter, more
+    // bytes than the letters themselves; text prints only the diagnostics.
+    for (const format of ['json', 'text'] as const) {
+      const lintArgs = [join(ctx.root, 'bin', 'imr-lint.js'), '--format', format, dir];
+      const check = checkLintOutput(lintArgs, ctx.root, format === 'json');
+      if (check.problem === null) {
+        const samples = Array.from({ length: runs }, () => timeCommand(process.execPath, lintArgs, ctx.root).ms);
+        rows.push(vsFloor(median(samples), `imr-lint --format ${format} (default jobs), ${label}`, samples, `${check.outputMB.toFixed(0)} MB of output`));
+      } else {
+        rows.push(vsFloor(null, `imr-lint --format ${format}, ${label}`, [], check.problem));
+      }
     }
 
     rows.push(await directIndexRow(dir, runs, label, vsFloor));
