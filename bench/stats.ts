@@ -26,6 +26,30 @@ export function timeRuns(runs: number, fn: () => unknown, warmup = 1): number[] 
   return out;
 }
 
+/**
+ * Times several functions round by round (each once per round, GC before each), so a
+ * machine that speeds up or slows down mid-run (shared hosts do) affects them alike and
+ * ratios can be taken per round. Returns each function's samples, in round order.
+ */
+export function timeInterleaved(runs: number, fns: Array<() => unknown>, warmup = 1): number[][] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const out: number[][] = fns.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    fns.forEach((fn, k) => {
+      gc();
+      const t0 = performance.now();
+      fn();
+      out[k].push(performance.now() - t0);
+    });
+  }
+  return out;
+}
+
+/** The median of the per-round ratios a[i] / b[i] (samples from timeInterleaved). */
+export function medianRatio(a: number[], b: number[]): number {
+  return median(a.map((x, i) => x / b[i]));
+}
+
 export async function timeRunsAsync(runs: number, fn: () => Promise<unknown>, warmup = 1): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
