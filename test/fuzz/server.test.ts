@@ -239,6 +239,39 @@ test('1,000 rapid random edits: diagnostics are never published for a stale vers
   console.log(`# ${final - 1} edits, ${all.length} publications`);
 });
 
+test('line breaks and edits across several letters: outlines answered between edits are those of their own version', async () => {
+  // Letters below a typed line break are moved in place inside the server (incremental/shift.ts).
+  // A reply built from them must still describe the version it was asked on, even when the
+  // next edits arrive before it is written out: outline requests are sent between edits
+  // without waiting, and each answer must equal the pure service's outline of its version.
+  const uri = 'file:///several-letters.imr';
+  const edits = fc.sample(
+    fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), del: fc.integer({ min: 0, max: 3 }), text: fc.constantFrom('\n', '\n\n', '\r\n', '', 'x', 'Upheld') }),
+    { seed: FUZZ_SEED + 1, numRuns: 200 },
+  );
+  let mirror = TextDocument.create(uri, 'imr', 1, ['000', '001', '002', '003', '004'].map(readSeed).join('\n'));
+  await client.open(uri, mirror.getText(), 1);
+  const asked: Array<{ version: number; text: string; answer: Promise<unknown> }> = [];
+  let version = 1;
+  for (const [i, e] of edits.entries()) {
+    version++;
+    faults++;
+    const offset = Math.floor(e.at * mirror.getText().length);
+    const change = [{ range: { start: mirror.positionAt(offset), end: mirror.positionAt(offset + e.del) }, text: e.text }];
+    mirror = TextDocument.update(mirror, change, version);
+    void client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: change });
+    if (i % 10 === 0) asked.push({ version, text: mirror.getText(), answer: client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) });
+  }
+  const final = version;
+  const last = await client.waitForDiagnostics(uri, (p) => p.version === final);
+  for (const a of asked) {
+    const expected = new LanguageService().getDocumentSymbols(docOf(a.text, a.version, uri));
+    assert.deepEqual(await a.answer, JSON.parse(JSON.stringify(expected)), `outline of v${a.version}`);
+  }
+  assert.deepEqual(last.diagnostics, new LanguageService().getDiagnostics(docOf(mirror.getText(), final, uri)));
+  await client.close(uri);
+});
+
 test('requests cancelled mid-way answer with a result or RequestCancelled, and the server keeps serving', async () => {
   const uri = 'file:///cancel.imr';
   await client.open(uri, manyItems(3000));
