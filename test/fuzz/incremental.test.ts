@@ -16,6 +16,7 @@ import { LanguageService, analyzeText } from '../../server/src/languageService/s
 import { findMarks, updateMarks } from '../../server/src/languageService/incremental/marks';
 import { symbolEntries } from '../../server/src/languageService/features/workspaceSymbols';
 import { summarizeDocument } from '../../server/src/summaries';
+import { fixtureNames, readFixture } from '../helpers/fixtures';
 
 const seeds = seedNames().map((n) => readSeed(n.slice(0, 3)));
 /** Bulk files of several letters, so that some letters are carried over and some read again. */
@@ -212,4 +213,29 @@ test('a line break above letters moves them in place, and nothing handed out bef
   assert.deepEqual(service.parse(doc), analyzeText(doc.text).parsed);
   assert.deepEqual(service.getDiagnostics(doc), analyzeText(doc.text).diagnostics);
   assert.deepEqual(handedOut, snapshot);
+});
+
+/** Every fixture letter (all layouts: reference, documents reviewed, 2013 notice, professional review). */
+const fixtures = fixtureNames().map((n) => ({ name: n, text: readFixture(n) }));
+
+test('no position object is reached twice in the parse of any fixture (every layout)', () => {
+  for (const f of fixtures) {
+    const shared = [...positionsIn(analyzeText(f.text).parsed).values()].filter((n) => n > 1);
+    assert.equal(shared.length, 0, f.name);
+  }
+});
+
+test('a line break above a letter of any layout moves it to exactly what a full parse gives', () => {
+  const first = seeds[0];
+  for (const f of fixtures) {
+    const service = new LanguageService();
+    const doc = { uri: 'file:///bulk.txt', version: 1, text: `${first}\n\n${f.text}`, getText() { return this.text; } };
+    service.getDiagnostics(doc);
+    service.getDocumentSymbols(doc);
+    doc.text = '\n' + doc.text;
+    doc.version++;
+    const full = analyzeText(doc.text);
+    assert.deepEqual(service.parse(doc), full.parsed, f.name);
+    assert.deepEqual(service.getDiagnostics(doc), full.diagnostics, f.name);
+  }
 });
