@@ -110,3 +110,15 @@ test('a newer rebuild overtakes an older one, and requests can run between chunk
   assert.equal(index.letters().length, 20);
   assert.equal(index.indexing, false);
 });
+
+test('closing an editor whose text equals the file on disk keeps the file in the index', async () => {
+  const { index } = makeIndex({ '/ws/a.imr': VALID_LETTER });
+  await index.rebuild(['/ws']);
+  const uri = uriOf('/ws/a.imr');
+  // Opened and closed without an edit (or after a save): the disk's summaries equal the editor's.
+  assert.equal(index.setOpenText(uri, VALID_LETTER), true);
+  await index.closeDocument(uri);
+  assert.equal(index.letters().length, 1, 'the letter is still indexed after its editor closed');
+  assert.equal(index.file(uri)?.open, false);
+  assert.ok(index.symbols('Norco').length > 0);
+});
