@@ -17,6 +17,7 @@ import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
 import { matchHeading } from './headings';
+import { copyRange } from '../features/ranges';
 
 const DECISION_START = /^(\d{1,2})\s?[.)]\s*MAXIMUS Federal Services,? Inc\.?,? (?:has )?determined\b/i;
 const REQUEST_FOR = /\brequest(?:ed)?(?: for)? {1,3}/i;
@@ -151,7 +152,7 @@ function readRationaleBlock(
   if (item.outcome === null && item.rationale?.conclusion?.finding) {
     // No list entry gave the decision: the rationale's own conclusion states it.
     item.outcome = item.rationale.conclusion.finding === 'notNecessary' ? 'Upheld' : 'Overturned';
-    item.outcomeRange = item.rationale.conclusion.range;
+    item.outcomeRange = copyRange(item.rationale.conclusion.range);
   }
   return last;
 }
@@ -178,7 +179,7 @@ function guidelinesOf(block: Line[]): GuidelineLine[] {
     return {
       source,
       label,
-      labelRange,
+      labelRange: copyRange(labelRange),
       text: collapseSpaces(piece),
       range: a === 0 ? spanRange(first, block[block.length - 1]) : joined.rangeOf(a, b),
       citations: readCitations(joined, a, b),

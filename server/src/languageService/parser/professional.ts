@@ -15,6 +15,7 @@ import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
 import type { HeadingAt } from './parseDocument';
+import { copyRange } from '../features/ranges';
 
 function sectionLines(lines: readonly Line[], section: Section, head: HeadingAt): { body: Line[]; from: number } {
   const body: Line[] = [];
@@ -64,9 +65,9 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
       guidelines.push({
         source: 'reviewer',
         label: relied.section.title,
-        labelRange: relied.section.headingRange,
+        labelRange: copyRange(relied.section.headingRange),
         text: gText,
-        range: relied.section.range,
+        range: copyRange(relied.section.range),
         citations: readCitations(gj),
         noneCited: /did not cite any/i.test(gText),
       });
@@ -79,7 +80,7 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
     const r = sectionLines(lines, why.section, why.head);
     if (r.body.length > 0) {
       const rj = new JoinedText(r.body, r.from >= 0 ? r.from : undefined);
-      rationale = { text: collapseJoined(rj.text), labelRange: why.section.headingRange, range: why.section.range, conclusion: readConclusion(rj) };
+      rationale = { text: collapseJoined(rj.text), labelRange: copyRange(why.section.headingRange), range: copyRange(why.section.range), conclusion: readConclusion(rj) };
     }
   }
 
@@ -95,11 +96,11 @@ export function readProfessionalItem(lines: readonly Line[], sections: Section[]
 
   return {
     title,
-    titleRange: joined.isEmpty ? issue.section.headingRange : joined.rangeOf(start, start + rawTitle.length),
-    headingRange: issue.section.headingRange,
-    range: issue.section.range,
+    titleRange: joined.isEmpty ? copyRange(issue.section.headingRange) : joined.rangeOf(start, start + rawTitle.length),
+    headingRange: copyRange(issue.section.headingRange),
+    range: copyRange(issue.section.range),
     outcome,
-    ...(outcome && outcomeRange ? { outcomeRange } : {}),
+    ...(outcome && outcomeRange ? { outcomeRange: copyRange(outcomeRange) } : {}),
     ...(partial ? { partial } : {}),
     guidelines,
     rationale,
