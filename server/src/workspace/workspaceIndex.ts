@@ -309,7 +309,11 @@ export class WorkspaceIndex {
     if (f) f.open = false;
     const path = pathOf(uri);
     if (path && this.isUnderRoots(path)) {
-      if (!(await this.indexPath(path))) this.files.delete(uri);
+      // Not indexPath's "changed": the disk often holds what the editor had (no edit, or saved).
+      const text = await this.readLetterText(path);
+      if (this.files.get(uri)?.open) return; // opened again while the file was read
+      if (text === undefined || text === null) this.files.delete(uri);
+      else this.storeRead(path, text);
     } else this.files.delete(uri);
   }
 
