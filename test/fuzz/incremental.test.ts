@@ -20,7 +20,9 @@ import { fixtureNames, readFixture } from '../helpers/fixtures';
 
 const seeds = seedNames().map((n) => readSeed(n.slice(0, 3)));
 /** Bulk files of several letters, so that some letters are carried over and some read again. */
-const bulkArb = fc.array(fc.oneof(fc.constantFrom(...seeds), letterTextArb), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('\n\n'));
+/** The fixture letters too: the seeds and the generated letters are all of the reference layout. */
+const fixtureTexts = fixtureNames().map((n) => readFixture(n));
+const bulkArb = fc.array(fc.oneof(fc.constantFrom(...seeds), fc.constantFrom(...fixtureTexts), letterTextArb), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('\n\n'));
 const baseArb = fc.oneof(bulkArb, mutatedArb(bulkArb, 3));
 
 const snippetArb = fc.oneof(
