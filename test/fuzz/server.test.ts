@@ -31,6 +31,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../helpers/lspClient';
 import { readSeed } from '../helpers/seeds';
+import { readFixture } from '../helpers/fixtures';
 import { manyItems } from '../helpers/mutators';
 import { DocumentSummaryRequest } from '../../server/src/protocol';
 import { LanguageService } from '../../server/src/languageService/service';
@@ -269,6 +270,21 @@ test('line breaks and edits across several letters: outlines answered between ed
     assert.deepEqual(await a.answer, JSON.parse(JSON.stringify(expected)), `outline of v${a.version}`);
   }
   assert.deepEqual(last.diagnostics, new LanguageService().getDiagnostics(docOf(mirror.getText(), final, uri)));
+  await client.close(uri);
+});
+
+test('a line break above notice and professional-review letters: the outline is that of the new text', async () => {
+  // Letters of these layouts are carried below a line break too (moved in place); each of
+  // their positions must move once, even where two ranges start at the same place.
+  const uri = 'file:///layouts-below.imr';
+  const text = [readSeed('000'), readFixture('notice-2013'), readFixture('professional-review')].join('\n\n');
+  await client.open(uri, text, 1);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const change = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' }];
+  void client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: change });
+  const outline = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  const expected = new LanguageService().getDocumentSymbols(docOf('\n\n' + text, 2, uri));
+  assert.deepEqual(outline, JSON.parse(JSON.stringify(expected)));
   await client.close(uri);
 });
 
