@@ -80,6 +80,19 @@ test('an open document overrides the disk text in the index', async () => {
   await client.close(uri);
 });
 
+test('opening and closing a letter without an edit keeps it in the index', async () => {
+  const uri = uriOf(join(dir, 'letters', 'one.imr'));
+  let since = client.notificationsOf('imr/indexChanged').length;
+  await client.open(uri, VALID_LETTER); // the text on disk
+  await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !!p.uris?.includes(uri), since);
+  since = client.notificationsOf('imr/indexChanged').length;
+  await client.close(uri);
+  const note = await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !!p.uris?.includes(uri), since);
+  assert.equal(note.letterCount, 2);
+  const letters = (await client.connection.sendRequest('imr/workspaceLetters')) as LetterSummary[];
+  assert.ok(letters.some((l) => l.uri === uri), 'one.imr is still in the tree');
+});
+
 test('imr/reindex rebuilds and answers with the letter count', async () => {
   const result = (await client.connection.sendRequest('imr/reindex')) as { letterCount: number };
   assert.equal(result.letterCount, 2);
