@@ -120,11 +120,17 @@ async function loadSettings(): Promise<void> {
   report(problems);
   // The config file sets the baseline; `imr.rules` in the editor settings wins.
   next.rules = { ...readConfigFileRules(next.configFile), ...next.rules };
+  // Summaries in the index carry error counts: new rule severities make them stale.
+  const rulesChanged = JSON.stringify(next.rules) !== JSON.stringify(settings.rules);
   settings = next;
   scheduler.debounceMs = settings.validationDelay;
   service.setMaxOutlineItems(settings.maxOutlineItems);
   service.setRuleSettings(settings.rules);
-  for (const doc of documents.all()) scheduler.validateNow(doc);
+  for (const doc of documents.all()) {
+    scheduler.validateNow(doc);
+    if (rulesChanged) summariseOpen(doc, 0);
+  }
+  if (rulesChanged && indexStarted) reindex().catch(logFailure('index the workspace again for the new rules'));
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -185,7 +191,11 @@ function notifyIndex(uris?: string[]): void {
   void connection.sendNotification(IndexChangedNotification, params);
 }
 
+/** True once the first index build has begun (settings read before it need no second one). */
+let indexStarted = false;
+
 async function reindex(): Promise<number> {
+  indexStarted = true;
   const progress = clientCaps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('Indexing IMR letters', 0, undefined, false);
   try {

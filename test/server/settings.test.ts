@@ -5,7 +5,9 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeConfigurationNotification, DidSaveTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'node:url';
 import { TestClient } from '../helpers/lspClient';
+import type { IndexChangedParams, LetterSummary } from '../../server/src/protocol';
 import { broken } from '../unit/rules/letterFixture';
 
 const NO_OUTCOME = broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90:');
@@ -35,6 +37,33 @@ test('workspace/configuration is read, and didChangeConfiguration re-validates o
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   } finally {
     await client.shutdown();
+  }
+});
+
+test('new rule settings reach the workspace index: error counts of closed and open letters follow them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imr-rules-index-'));
+  writeFileSync(join(dir, 'closed.imr'), NO_OUTCOME);
+  writeFileSync(join(dir, 'open.imr'), NO_OUTCOME);
+  const client = new TestClient();
+  try {
+    await client.initialize({}, { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: { workspace: { configuration: true } }, settings: { rules: {} } });
+    await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !p.indexing && p.uris === undefined);
+    const openUri = pathToFileURL(join(dir, 'open.imr')).href;
+    await client.open(openUri, NO_OUTCOME);
+    await client.waitForDiagnostics(openUri, (p) => p.diagnostics.length === 1);
+    const errorCounts = async () => ((await client.connection.sendRequest('imr/workspaceLetters')) as LetterSummary[]).map((l) => l.errorCount);
+    assert.deepEqual(await errorCounts(), [1, 1]);
+
+    const since = client.notificationsOf('imr/indexChanged').length;
+    client.settings = { rules: { 'missing-outcome': 'off' } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    // The closed letter is read again by a new index build, the open one summarised again.
+    await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !p.indexing && p.uris === undefined, since);
+    await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !!p.uris?.includes(openUri), since);
+    assert.deepEqual(await errorCounts(), [0, 0]);
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
