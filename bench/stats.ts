@@ -15,15 +15,7 @@ export function gc(): void {
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the milliseconds of each timed run. */
 export function timeRuns(runs: number, fn: () => unknown, warmup = 1): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
+  return timeInterleaved(runs, [fn], warmup)[0];
 }
 
 /**
