@@ -41,7 +41,6 @@ export function headingKey(clean: string): string {
   return collapseJoined(clean).toUpperCase();
 }
 
-
 /**
  * Most lines are plain ASCII: for them a pattern that folds case itself (flag i) matches
  * exactly when the pattern matches the upper-cased line, and no upper-cased copy is made
@@ -49,6 +48,11 @@ export function headingKey(clean: string): string {
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 const FOLDED_PATTERNS: HeadingPattern[] = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, 'i') }));
+
+/** What the heading patterns are tested on: the spaces-collapsed text, upper-cased unless `ascii` (FOLDED_PATTERNS fold case then). */
+function comparable(s: string, ascii: boolean): string {
+  return ascii ? collapseJoined(s) : headingKey(s);
+}
 
 export interface HeadingMatch {
   kind: SectionKind;
@@ -126,12 +130,12 @@ function matchBareHeading(clean: string): HeadingMatch | null {
   if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
   const ascii = !NON_ASCII.test(clean);
   const patterns = ascii ? FOLDED_PATTERNS : PATTERNS;
-  const key = ascii ? collapseJoined(clean) : headingKey(clean);
+  const key = comparable(clean, ascii);
   for (const p of patterns) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
   // A label heading followed by text: test the part up to its first colon.
   const colon = clean.indexOf(':');
   if (colon > 8 && colon < 60 && colon < clean.length - 1) {
-    const head = ascii ? collapseJoined(clean.slice(0, colon + 1)) : headingKey(clean.slice(0, colon + 1));
+    const head = comparable(clean.slice(0, colon + 1), ascii);
     for (const p of patterns) if (p.label && p.re.test(head)) return { kind: p.kind, opener: p.opener, length: colon + 1 };
   }
   return null;
@@ -154,7 +158,8 @@ export function couldStartWrappedHeading(clean: string): boolean {
   const skip = numberingLength(clean);
   if (skip > 0) clean = clean.slice(skip);
   if (clean.length < 8 || clean.length > 100 || !mayBeHeading(clean)) return false;
-  return NON_ASCII.test(clean) ? WRAP_STARTS.test(headingKey(clean)) : WRAP_STARTS_FOLDED.test(collapseJoined(clean));
+  const ascii = !NON_ASCII.test(clean);
+  return (ascii ? WRAP_STARTS_FOLDED : WRAP_STARTS).test(comparable(clean, ascii));
 }
 
 const WRAP_STARTS_FOLDED = new RegExp(WRAP_STARTS.source, 'i');
