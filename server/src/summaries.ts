@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './languageService/model';
 import type { LetterSummary } from './protocol';
-import { copyRange } from './languageService/features/ranges';
+import { copyRange } from './languageService/text/lines';
 
 export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): LetterSummary[] {
   return parsed.letters.map((letter, index) => ({

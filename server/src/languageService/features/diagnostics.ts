@@ -1,9 +1,8 @@
 /** Runs the rule set over a parsed document and returns LSP diagnostics, sorted. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
-import { splitLines, type Line } from '../text/lines';
+import { splitLines, copyRange, type Line } from '../text/lines';
 import { RULES, type Severity, type SeveritySetting } from '../rules';
-import { copyRange } from './ranges';
 
 export type RuleSettings = Record<string, SeveritySetting>;
 

@@ -12,15 +12,6 @@ export function containsRange(outer: Range, inner: Range): boolean {
   return contains(outer, inner.start) && contains(outer, inner.end);
 }
 
-/**
- * A range with positions of its own. What is kept past the version it was read from takes a
- * copy: a letter's positions are moved in place when an edit above it adds or removes lines
- * (incremental/shift.ts).
- */
-export function copyRange(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
-}
-
 export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

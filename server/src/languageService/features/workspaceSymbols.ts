@@ -4,7 +4,7 @@
  */
 import { SymbolKind, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
-import { copyRange } from './ranges';
+import { copyRange } from '../text/lines';
 
 export interface SymbolEntry {
   name: string;

@@ -10,14 +10,13 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture, afterColon, rawSlice } from '../text/lines';
+import { spanRange, inLine, isPageFurniture, afterColon, rawSlice, copyRange } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
 import { matchHeading } from './headings';
-import { copyRange } from '../features/ranges';
 
 const DECISION_START = /^(\d{1,2})\s?[.)]\s*MAXIMUS Federal Services,? Inc\.?,? (?:has )?determined\b/i;
 const REQUEST_FOR = /\brequest(?:ed)?(?: for)? {1,3}/i;

@@ -8,14 +8,13 @@
  */
 import type { DisputedItem, GuidelineLine, Outcome, Rationale, Section } from '../model';
 import type { Line } from '../text/lines';
-import { isPageFurniture } from '../text/lines';
+import { isPageFurniture, copyRange } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import { readPartial } from './partial';
 import { readTreatment } from '../lexicon/treatments';
 import type { HeadingAt } from './parseDocument';
-import { copyRange } from '../features/ranges';
 
 function sectionLines(lines: readonly Line[], section: Section, head: HeadingAt): { body: Line[]; from: number } {
   const body: Line[] = [];

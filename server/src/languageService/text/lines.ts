@@ -168,6 +168,15 @@ export function spanRange(first: Line, last: Line): Range {
   return { start: { line: first.index, character: first.start }, end: { line: last.index, character: last.end } };
 }
 
+/**
+ * A range with positions of its own. What is kept past the version it was read from takes a
+ * copy: a letter's positions are moved in place when an edit above it adds or removes lines
+ * (incremental/shift.ts).
+ */
+export function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
 /** A range inside one line, from raw character `from` to `to`. */
 export function inLine(line: Line, from: number, to: number): Range {
   return { start: { line: line.index, character: from }, end: { line: line.index, character: to } };
