@@ -310,10 +310,10 @@ export class WorkspaceIndex {
     const path = pathOf(uri);
     if (path && this.isUnderRoots(path)) {
       // Not indexPath's "changed": the disk often holds what the editor had (no edit, or saved).
+      // storeRead leaves a file opened again meanwhile alone, and drops one that is no letter now.
       const text = await this.readLetterText(path);
-      if (this.files.get(uri)?.open) return; // opened again while the file was read
-      if (text === undefined || text === null) this.files.delete(uri);
-      else this.storeRead(path, text);
+      if (text !== undefined) this.storeRead(path, text);
+      else if (!this.files.get(uri)?.open) this.files.delete(uri);
     } else this.files.delete(uri);
   }
 
