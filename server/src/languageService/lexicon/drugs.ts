@@ -72,19 +72,9 @@ export const DRUGS: DrugEntry[] = [
   { generic: 'methylprednisolone', brands: ['Medrol'], drugClass: 'Corticosteroid' },
 ];
 
+/** Every name of each drug (generic and brands), lower case. */
 const byName = new Map<string, DrugEntry>();
-/** Every name of each drug, lower-cased once here rather than on every search. */
-const lowerNames = new Map<DrugEntry, string[]>();
-for (const d of DRUGS) {
-  const names = [d.generic, ...d.brands].map((n) => n.toLowerCase());
-  lowerNames.set(d, names);
-  for (const n of names) byName.set(n, d);
-}
-
-/** The generic and brand names of a lexicon drug, lower case. */
-export function lowerCaseNames(drug: DrugEntry): readonly string[] {
-  return lowerNames.get(drug) ?? [];
-}
+for (const d of DRUGS) for (const n of [d.generic, ...d.brands]) byName.set(n.toLowerCase(), d);
 
 /**
  * The shape of every name: first and last character and length. Callers look up every word
@@ -152,18 +142,6 @@ export interface DrugWords {
 }
 
 /**
- * First letter, last letter and length (under 32) of every name made of ASCII letters at
- * both ends, one byte each: a table read rules out nearly every word of a summary.
- */
-const WORD_SHAPES = new Uint8Array(26 * 26 * 32);
-const wordShape = (first: number, last: number, length: number): number => ((first - 97) * 26 + (last - 97)) * 32 + length;
-for (const name of byName.keys()) {
-  const first = name.charCodeAt(0);
-  const last = name.charCodeAt(name.length - 1);
-  if (first >= 97 && first <= 122 && last >= 97 && last <= 122 && name.length < 32) WORD_SHAPES[wordShape(first, last, name.length)] = 1;
-}
-
-/**
  * Every word of `text` of three characters or more (a run of ASCII letters and hyphens
  * starting with a letter) that names a drug: one pass, each word ruled out by its shape
  * before any slice. A plain loop in this module: a callback per word, or a helper imported
@@ -186,11 +164,8 @@ export function drugWords(text: string): DrugWords {
       if ((lower < 97 || lower > 122) && c !== 45) break;
       j++;
     }
-    const length = j - i;
-    const last = text.charCodeAt(j - 1) | 32;
-    // A word with letters at both ends and under 32 long is a name only if its shape is in the table.
-    const ruledOut = length < 3 || (last >= 97 && last <= 122 && length < 32 && WORD_SHAPES[wordShape(c0, last, length)] === 0);
-    const entry = ruledOut ? undefined : lookupDrugIn(text, i, j);
+    // lookupDrugIn rules most words out by their shape before any slice.
+    const entry = j - i < 3 ? undefined : lookupDrugIn(text, i, j);
     if (entry) {
       found.at.push(i);
       found.end.push(j);
