@@ -6,17 +6,17 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { ParsedDocument } from './languageService/model';
 import type { LetterSummary } from './protocol';
 import { copyRange } from './languageService/text/lines';
+import { lastAtOrBefore } from './languageService/text/search';
 
 export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): LetterSummary[] {
+  const errorLines = errorStartLines(diagnostics);
   return parsed.letters.map((letter, index) => ({
     uri,
     index,
     caseNumber: letter.header.caseNumber?.value,
     layout: letter.layout,
     range: copyRange(letter.range),
-    errorCount: diagnostics.filter(
-      (d) => d.severity === DiagnosticSeverity.Error && d.range.start.line >= letter.range.start.line && d.range.start.line <= letter.range.end.line,
-    ).length,
+    errorCount: countInRange(errorLines, letter.range.start.line, letter.range.end.line),
     items: letter.items.map((item) => ({
       title: item.title,
       outcome: item.outcome,
@@ -28,4 +28,23 @@ export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnosti
       titleRange: copyRange(item.titleRange),
     })),
   }));
+}
+
+/** The start lines of the error diagnostics, ascending. */
+function errorStartLines(diagnostics: Diagnostic[]): number[] {
+  const lines: number[] = [];
+  for (const d of diagnostics) if (d.severity === DiagnosticSeverity.Error) lines.push(d.range.start.line);
+  return lines.sort((a, b) => a - b);
+}
+
+/**
+ * How many of the ascending `sorted` lie in [from, to]. Two binary searches per letter: a
+ * filter over every diagnostic per letter made a file of a thousand letters cost a million
+ * comparisons on every summary.
+ */
+function countInRange(sorted: number[], from: number, to: number): number {
+  if (sorted.length === 0 || to < sorted[0] || from > sorted[sorted.length - 1]) return 0;
+  const last = lastAtOrBefore(sorted, to);
+  const beforeFirst = from > sorted[0] ? lastAtOrBefore(sorted, from - 1) : -1;
+  return last - beforeFirst;
 }
