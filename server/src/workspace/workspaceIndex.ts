@@ -11,7 +11,7 @@ import { parseDocument } from '../languageService/parser/parseDocument';
 import { splitLines } from '../languageService/text/lines';
 import { computeDiagnostics, type RuleSettings } from '../languageService/features/diagnostics';
 import { symbolEntries, findWorkspaceSymbols, type SymbolEntry } from '../languageService/features/workspaceSymbols';
-import { summarizeDocument } from '../summaries';
+import { summarizeDocument, sameSummaries } from '../summaries';
 import type { LetterSummary } from '../protocol';
 import type { IndexFileSystem } from './fileSystem';
 import { runInBatches } from '../workers/batchPool';
@@ -334,6 +334,6 @@ export class WorkspaceIndex {
   private put(file: IndexedFile): boolean {
     const before = this.files.get(file.uri);
     this.files.set(file.uri, file);
-    return !before || before.open !== file.open || JSON.stringify(before.letters) !== JSON.stringify(file.letters);
+    return !before || before.open !== file.open || !sameSummaries(before.letters, file.letters);
   }
 }

@@ -1,13 +1,16 @@
 /**
- * The tree view's per-letter error counts (summarizeDocument): each letter counts the error
- * diagnostics that start on its lines, whatever order the diagnostics come in.
+ * The tree view's letter summaries: each letter counts the error diagnostics that start on
+ * its lines, whatever order the diagnostics come in; and two lists of summaries compare
+ * equal exactly when their JSON does (the index tells the client only about real changes).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { summarizeDocument } from '../../../server/src/summaries';
+import { summarizeDocument, sameSummaries } from '../../../server/src/summaries';
+import { LanguageService } from '../../../server/src/languageService';
 import type { Letter, ParsedDocument } from '../../../server/src/languageService/model';
+import { letterTextArb, mutatedArb } from '../../helpers/mutators';
 
 function letterOn(from: number, to: number): Letter {
   const range = { start: { line: from, character: 0 }, end: { line: to, character: 1 } };
@@ -53,4 +56,35 @@ test('errors on the first and last line of a letter count; those just outside do
     summarizeDocument('file:///a.imr', parsed, errors).map((s) => s.errorCount),
     [2, 2],
   );
+});
+
+function summariesOf(text: string) {
+  const service = new LanguageService();
+  const doc = { uri: 'file:///a.imr', version: 1, getText: () => text };
+  return summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc));
+}
+
+test('sameSummaries agrees with comparing the JSON, for letters before and after mutations', () => {
+  fc.assert(
+    fc.property(letterTextArb, mutatedArb(letterTextArb, 2), (a, b) => {
+      const x = summariesOf(a);
+      const y = summariesOf(b);
+      assert.equal(sameSummaries(x, y), JSON.stringify(x) === JSON.stringify(y));
+      assert.ok(sameSummaries(x, summariesOf(a)));
+    }),
+    { seed: 12, numRuns: 150 },
+  );
+});
+
+test('sameSummaries sees a change deep inside, and takes a key set to undefined as absent', () => {
+  const text = 'HOW THE IMR FINAL DETERMINATION WAS MADE\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\nMRI of the knee: Upheld\n';
+  const base = summariesOf(text);
+  assert.ok(base[0].items.length === 1);
+  const moved = summariesOf(text);
+  moved[0].items[0].titleRange.end.character++;
+  assert.equal(sameSummaries(base, moved), false);
+  const withUndefined = summariesOf(text);
+  (withUndefined[0] as unknown as Record<string, unknown>).extra = undefined;
+  assert.ok(sameSummaries(base, withUndefined));
+  assert.ok(sameSummaries(withUndefined, base));
 });
