@@ -14,23 +14,25 @@ interface HeadingPattern {
   opener?: 'reference' | 'notice' | 'professional';
   /** May be followed by text on the same line after its colon. */
   label?: boolean;
+  /** The first four characters of every line the pattern matches (PREFIXES). */
+  starts: string[];
 }
 
 // Anchored and free of nested quantifiers: each test is linear in the line length.
 const PATTERNS: HeadingPattern[] = [
-  { kind: 'howMade', re: /^HOW THE IMR FINAL DETERMINATION WAS MADE:?$/, opener: 'reference' },
-  { kind: 'caseSummary', re: /^(CLINICAL )?CASE SUMMARY:?$/, label: true },
-  { kind: 'decisions', re: /^IMR ISSUES?,? DECISIONS?,? AND RATIONALES?:?$/ },
-  { kind: 'decisions', re: /^IMR DECISIONS?(\(S\))? AND RATIONALES?(\(S\))?:?$/ },
-  { kind: 'decisions', re: /^NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION:?$/, opener: 'notice' },
-  { kind: 'documentsReviewed', re: /^DOCUMENTS REVIEWED( FOR DETERMINATION)?:?$/, label: true },
-  { kind: 'decisionAndRationale', re: /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE:?$/ },
-  { kind: 'qualifications', re: /^MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER:?$/, label: true },
-  { kind: 'qualifications', re: /^MEDICAL REVIEWER QUALIFICATIONS:?$/, label: true },
-  { kind: 'issueAtDispute', re: /^ISSUES? AT DISPUTE:?$/, label: true },
-  { kind: 'guidelinesRelied', re: /^MEDICAL TREATMENT GUIDELINE\(?S?\)? RELIED UPON BY (THE )?PROFESSIONAL REVIEWER AND WHY:?$/ },
-  { kind: 'rationale', re: /^RATIONALE FOR WHY THE REQUESTED TREATMENT\/SERVICE (IS\/WAS|IS|WAS)( NOT)? MEDICALLY NECESSARY:?$/ },
-  { kind: 'other', re: /^MEDICAL PROFESSIONAL REVIEW:?$/, opener: 'professional' },
+  { kind: 'howMade', re: /^HOW THE IMR FINAL DETERMINATION WAS MADE:?$/, opener: 'reference', starts: ['HOW '] },
+  { kind: 'caseSummary', re: /^(CLINICAL )?CASE SUMMARY:?$/, label: true, starts: ['CLIN', 'CASE'] },
+  { kind: 'decisions', re: /^IMR ISSUES?,? DECISIONS?,? AND RATIONALES?:?$/, starts: ['IMR '] },
+  { kind: 'decisions', re: /^IMR DECISIONS?(\(S\))? AND RATIONALES?(\(S\))?:?$/, starts: ['IMR '] },
+  { kind: 'decisions', re: /^NOTICE OF INDEPENDENT MEDICAL REVIEW DETERMINATION:?$/, opener: 'notice', starts: ['NOTI'] },
+  { kind: 'documentsReviewed', re: /^DOCUMENTS REVIEWED( FOR DETERMINATION)?:?$/, label: true, starts: ['DOCU'] },
+  { kind: 'decisionAndRationale', re: /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE:?$/, starts: ['INDE'] },
+  { kind: 'qualifications', re: /^MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER:?$/, label: true, starts: ['MEDI'] },
+  { kind: 'qualifications', re: /^MEDICAL REVIEWER QUALIFICATIONS:?$/, label: true, starts: ['MEDI'] },
+  { kind: 'issueAtDispute', re: /^ISSUES? AT DISPUTE:?$/, label: true, starts: ['ISSU'] },
+  { kind: 'guidelinesRelied', re: /^MEDICAL TREATMENT GUIDELINE\(?S?\)? RELIED UPON BY (THE )?PROFESSIONAL REVIEWER AND WHY:?$/, starts: ['MEDI'] },
+  { kind: 'rationale', re: /^RATIONALE FOR WHY THE REQUESTED TREATMENT\/SERVICE (IS\/WAS|IS|WAS)( NOT)? MEDICALLY NECESSARY:?$/, starts: ['RATI'] },
+  { kind: 'other', re: /^MEDICAL PROFESSIONAL REVIEW:?$/, opener: 'professional', starts: ['MEDI'] },
 ];
 
 /** Longest line tested as a heading: longer lines are prose. */
@@ -62,7 +64,20 @@ export interface HeadingMatch {
 }
 
 /** First four letters (upper-cased) of every heading: a cheap test that rules out prose lines. */
-const PREFIXES = new Set(['HOW ', 'CASE', 'CLIN', 'IMR ', 'NOTI', 'DOCU', 'INDE', 'MEDI', 'ISSU', 'RATI'].map((p) => prefixCode(p, 0)));
+const PREFIXES = new Set(PATTERNS.flatMap((p) => p.starts.map((start) => prefixCode(start, 0))));
+
+/**
+ * The case-folding patterns a plain ASCII line may match, by its prefix code: a line is tested
+ * against the one to four patterns that start like it, not all thirteen (most lines that get
+ * this far are prose starting like a heading, and fail every test).
+ */
+const FOLDED_BY_PREFIX = new Map<number, HeadingPattern[]>();
+for (const p of FOLDED_PATTERNS) {
+  for (const start of p.starts) {
+    const code = prefixCode(start, 0);
+    FOLDED_BY_PREFIX.set(code, [...(FOLDED_BY_PREFIX.get(code) ?? []), p]);
+  }
+}
 
 /** The first four characters as one number, ASCII letters folded to lower case (no allocation). */
 function prefixCode(s: string, at: number): number {
@@ -129,7 +144,8 @@ export function matchHeadingDetail(clean: string): HeadingMatch | null {
 function matchBareHeading(clean: string): HeadingMatch | null {
   if (clean.length < 12 || clean.length > MAX_HEADING * 2 || !mayBeHeading(clean)) return null;
   const ascii = !NON_ASCII.test(clean);
-  const patterns = ascii ? FOLDED_PATTERNS : PATTERNS;
+  // mayBeHeading passed, so the prefix is a heading's; collapsing spaces keeps the first four characters.
+  const patterns = ascii ? (FOLDED_BY_PREFIX.get(prefixCode(clean, 0)) ?? []) : PATTERNS;
   const key = comparable(clean, ascii);
   for (const p of patterns) if (p.re.test(key)) return { kind: p.kind, opener: p.opener, length: clean.length };
   // A label heading followed by text: test the part up to its first colon.

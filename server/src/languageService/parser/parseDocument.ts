@@ -6,7 +6,7 @@
  */
 import type { DisputedItem, Letter, LayoutKind, ParsedDocument, Section, SectionKind } from '../model';
 import type { Line } from '../text/lines';
-import { splitLines, spanRange } from '../text/lines';
+import { isBlank, splitLines, spanRange } from '../text/lines';
 import { collapseSpaces } from '../text/joined';
 import { matchHeadingDetail, couldStartWrappedHeading, mayBeHeading, mayStartHeading, numberingLength } from './headings';
 import { readItems } from './items';
@@ -88,8 +88,8 @@ function headingAt(lines: readonly Line[], i: number): HeadingAt | null {
   if (m) return { line: i, lastLine: i, kind: m.kind, opener: m.opener, title: collapseSpaces(clean.slice(0, m.length)), endChar: line.start + m.length };
   if (!couldStartWrappedHeading(clean)) return null;
   let j = i + 1;
-  while (j < lines.length && j - i < HEADING_REACH && lines[j].clean === '') j++;
-  if (j >= lines.length || lines[j].clean === '' || lines[j].clean.length > 120) return null;
+  while (j < lines.length && j - i < HEADING_REACH && isBlank(lines[j])) j++;
+  if (j >= lines.length || isBlank(lines[j]) || lines[j].clean.length > 120) return null;
   const joined = clean + ' ' + lines[j].clean;
   const m2 = matchHeadingDetail(joined);
   if (!m2 || m2.length <= clean.length) return null;
@@ -186,12 +186,12 @@ export function lettersAt(lines: readonly Line[], headings: readonly HeadingAt[]
 }
 
 function firstNonBlank(lines: readonly Line[], from: number, fallback: number): number {
-  for (let i = from; i < fallback; i++) if (lines[i].clean !== '') return i;
+  for (let i = from; i < fallback; i++) if (!isBlank(lines[i])) return i;
   return fallback;
 }
 
 export function lastNonBlank(lines: readonly Line[], from: number, to: number): number {
-  for (let i = to; i > from; i--) if (lines[i].clean !== '') return i;
+  for (let i = to; i > from; i--) if (!isBlank(lines[i])) return i;
   return from;
 }
 

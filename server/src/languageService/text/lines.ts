@@ -32,6 +32,14 @@ export interface Line {
   written: string | number;
 }
 
+/**
+ * True for a line with no clean text. Reads `first`, not `clean`: the line object is often in
+ * cache where its string is not (scans back over blank lines touch many lines once).
+ */
+export function isBlank(line: Line): boolean {
+  return line.first < 0;
+}
+
 /** The line as written, without its terminator. */
 export function rawOf(line: Line): string {
   const w = line.written;
