@@ -306,7 +306,8 @@ function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: 
     labelRange: inLine(first, first.start, after),
     text,
     range: spanRange(first, lines[hi - 1]),
-    citations: readCitations(joined),
+    // The collapsed text is the joined one itself when the latter holds no run of spaces.
+    citations: readCitations(joined, 0, joined.text.length, text !== joined.text),
     noneCited: NONE_CITED.test(text),
   };
 }
