@@ -11,8 +11,11 @@ const SOURCE = /\b(?:Non-MTUS|MTUS|ACOEM|Official Disability Guidelines|ODG|UpTo
 const DECISION_BASED = /Decision based on\s*/gi;
 const DECISION_BASED_LENGTH = 'Decision based on'.length;
 
-/** Citations in joined-text span [from, to) (the whole text by default). */
-export function readCitations(joined: JoinedText, from = 0, to = joined.text.length): Citation[] {
+/**
+ * Citations in joined-text span [from, to) (the whole text by default). `spaceRuns` false says
+ * the joined text holds no run of spaces (its caller collapsed it already), so no piece needs collapsing.
+ */
+export function readCitations(joined: JoinedText, from = 0, to = joined.text.length, spaceRuns = true): Citation[] {
   const text = joined.text;
   const out: Citation[] = [];
   // Piece boundaries: the span start and every "Decision based on".
@@ -42,7 +45,7 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     if (end <= start) continue;
     const piece = text.slice(start, end);
     if (DID_NOT_CITE.test(piece) || !SOURCE.test(piece.length > 400 ? piece.slice(0, 400) : piece)) continue;
-    out.push(makeCitation(piece, joined.rangeOf(start, end)));
+    out.push(makeCitation(piece, joined.rangeOf(start, end), spaceRuns));
   }
   return out;
 }
@@ -65,8 +68,9 @@ const NON_MTUS_WORDS = /\bNon-MTUS\b/i;
 const ACOEM_WORDS = /\bACOEM\b/i;
 const MTUS_WORDS = /\b(?:MTUS|Medical Treatment Utilization Schedule|Chronic Pain Medical Treatment Guidelines)\b/i;
 
-export function makeCitation(raw: string, range: Citation['range']): Citation {
-  const text = collapseJoined(raw.length > 2000 ? raw.slice(0, 2000) : raw);
+export function makeCitation(raw: string, range: Citation['range'], spaceRuns = true): Citation {
+  const capped = raw.length > 2000 ? raw.slice(0, 2000) : raw;
+  const text = spaceRuns ? collapseJoined(capped) : capped;
   // The strongest source named decides: ODG, then Non-MTUS (other), ACOEM, MTUS. One test
   // per source, strongest first, stopping at the first found (no match objects to allocate).
   // MTUS inside "Non-MTUS" also counts as MTUS here, which changes nothing: Non-MTUS wins.
@@ -83,7 +87,7 @@ export function makeCitation(raw: string, range: Citation['range']): Citation {
   const c: Citation = { kind, text, range };
   const pages = PAGES.exec(text);
   if (pages) c.pages = tidyPages(pages[1]);
-  const chapter = CHAPTER.exec(text) ?? (odg ? ODG_CHAPTER : NAMED_CHAPTER).exec(text);
+  const chapter = chapterIn(text, odg);
   if (chapter) c.chapter = chapter[1] ?? chapter[2];
   const section = SECTION.exec(text);
   if (section) c.section = section[1].trim();
@@ -98,6 +102,17 @@ const ODG_CHAPTER = /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A
 const NAMED_CHAPTER = /\bACOEM ((?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints))\b|\bMTUS \(20\d\d\),? ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})/;
 const SECTION = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i;
 
+/**
+ * The chapter match, if any. The case-sensitive chapter patterns start with fixed words: a text
+ * without them is ruled out by an index search, cheaper than a failing regex scan.
+ */
+function chapterIn(text: string, odg: boolean): RegExpExecArray | null {
+  const numbered = text.includes('Chapter') ? CHAPTER.exec(text) : null;
+  if (numbered) return numbered;
+  if (odg) return ODG_CHAPTER.exec(text);
+  return text.includes('ACOEM ') || text.includes('MTUS (') ? NAMED_CHAPTER.exec(text) : null;
+}
+
 /** Page list with space runs collapsed and trailing separators dropped; the replaces run only when they would change something. */
 function tidyPages(pages: string): string {
   let p = singleSpaced(pages);
@@ -110,7 +125,9 @@ function tidyPages(pages: string): string {
 function splitNonMtus(text: string, cuts: Array<[number, number]>): void {
   for (let c = 0; c < cuts.length; c++) {
     const [a, b] = cuts[c];
-    if (b - a > 5000) continue;
+    // The stop needs a semicolon: most pieces have none and skip the slice and regex.
+    const semicolon = text.indexOf(';', a);
+    if (b - a > 5000 || semicolon < 0 || semicolon >= b) continue;
     const stop = /; ?(?=Non-MTUS\b)/i.exec(text.slice(a, b));
     if (!stop || stop.index === 0) continue;
     const at = a + stop.index;
@@ -125,7 +142,9 @@ function splitNonMtus(text: string, cuts: Array<[number, number]>): void {
 function splitSentences(text: string, cuts: Array<[number, number]>): void {
   for (let c = 0; c < cuts.length; c++) {
     const [a, b] = cuts[c];
-    if (b - a > 5000) continue;
+    // The stop needs ". " within the piece: most pieces have none and skip the slice and regex.
+    const dot = text.indexOf('. ', a);
+    if (b - a > 5000 || dot < 0 || dot + 2 > b) continue;
     const piece = text.slice(a, b);
     const stop = /\. (?=(?:MTUS|ACOEM|ODG|Official Disability|Non-MTUS|UpToDate|American College|The (?:MTUS|ACOEM|ODG|Official))\b)/.exec(piece);
     if (!stop) continue;

@@ -44,6 +44,28 @@ const PARTIAL_START = /was the original request|original request was/i;
 const CLOSING =
   /^(?:(?:YOUR )?(?:RIGHT TO APPEAL|APPEAL RIGHTS|APPEAL INFORMATION|HOW TO APPEAL)\b|If you disagree with (?:this|the) (?:final )?(?:determination|decision)|This (?:final )?(?:determination|decision) is (?:final and )?binding\b|(?:Sincerely|Respectfully(?: submitted)?|Regards),?$|cc\s*:|Enclosures?\s*:|(?:DECLARATION|PROOF) OF SERVICE\b)/i;
 
+/**
+ * The two letters CLOSING can start with (`yo`ur, `ri`ght, `ap`peal, `ho`w, `if`, `th`is,
+ * `si`ncerely, `re`gards, `cc`, `en`closures, `de`claration, `pr`oof), as a mask of second
+ * letters (bit 0 for a) by first letter code: most lines are ruled out without a regex call.
+ */
+const CLOSING_STARTS = letterPairMasks(['yo', 'ri', 'ap', 'ho', 'if', 'th', 'si', 're', 'cc', 'en', 'de', 'pr']);
+
+function letterPairMasks(pairs: string[]): Int32Array {
+  const masks = new Int32Array(128);
+  for (const p of pairs) masks[p.charCodeAt(0)] |= 1 << (p.charCodeAt(1) - 97);
+  return masks;
+}
+
+/** CLOSING.test(clean), `first` being its first character's code. */
+function isClosing(clean: string, first: number): boolean {
+  // `| 32` lower-cases ASCII letters (CLOSING's /i folds no other character to one).
+  const letter = first | 32;
+  if (letter < 97 || letter > 122) return false;
+  const second = (clean.charCodeAt(1) | 32) - 97;
+  return second >= 0 && second < 26 && (CLOSING_STARTS[letter] & (1 << second)) !== 0 && CLOSING.test(clean);
+}
+
 function endsSentence(line: string): boolean {
   const tail = line.length > 80 ? line.slice(-80) : line;
   const last = tail.charCodeAt(tail.length - 1);
@@ -96,7 +118,7 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     const first = lines[i].first;
     if (clean === '' || isPageFurniture(clean, first)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
-    if (seenRationale && CLOSING.test(clean)) break;
+    if (seenRationale && isClosing(clean, first)) break;
     if (!seenRationale && (first | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;
     body.push(lines[i]);
   }
@@ -284,7 +306,8 @@ function buildGuideline(lines: readonly Line[], lo: number, hi: number, source: 
     labelRange: inLine(first, first.start, after),
     text,
     range: spanRange(first, lines[hi - 1]),
-    citations: readCitations(joined),
+    // The collapsed text is the joined one itself when the latter holds no run of spaces.
+    citations: readCitations(joined, 0, joined.text.length, text !== joined.text),
     noneCited: NONE_CITED.test(text),
   };
 }
