@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { checkAll } from './invariants';
 import { assertLinear, describeScaling } from './scaling';
 import { LanguageService } from '../../server/src/languageService/service';
+import { parseDocument } from '../../server/src/languageService/parser/parseDocument';
 import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
 import { docOf } from './invariants';
 import { checkFormatting, checkReadOnlyFeatures, checkQuickFixes } from './editInvariants';
@@ -103,6 +104,21 @@ test('editor requests and formatting on giant inputs keep every property and sca
     const f = assertLinear(`${name}: requests`, make, editorRequests, n);
     const g = assertLinear(`${name}: formatting`, make, (x: string) => new LanguageService().formatDocument(docOf(x)), n);
     t.diagnostic(`${name}: requests ${describeScaling(f)}; formatting ${describeScaling(g)}`);
+  }
+});
+
+test('a guideline line citing thousands of sources scales linearly', (t) => {
+  // Each "Decision based on" starts a citation; with no semicolon anywhere, a search for the
+  // next one from every citation's start once read the rest of the line per citation.
+  for (const separator of ['', '; ']) {
+    const letter = (n: number) =>
+      'HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\nMRI of the knee: Upheld\nClaims Administrator guideline: ' +
+      Array.from({ length: n }, (_, i) => `Decision based on MTUS page ${i}`).join(separator || ' ') +
+      '\nDecision rationale: It is not medically necessary.\n';
+    const citations = parseDocument(letter(100)).letters[0].items[0].guidelines[0].citations;
+    assert.equal(citations.length, 100, 'every source is a citation of its own');
+    const s = assertLinear(`citations separated by ${JSON.stringify(separator || ' ')}`, letter, (x: string) => parseDocument(x), 20_000);
+    t.diagnostic(`${JSON.stringify(separator)}: ${describeScaling(s)}`);
   }
 });
 

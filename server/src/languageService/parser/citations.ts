@@ -123,11 +123,18 @@ function tidyPages(pages: string): string {
 
 /** "...Knee Complaints, Chapter 13; Non-MTUS Citation ODG, ...": a Non-MTUS citation after a semicolon is a source of its own. */
 function splitNonMtus(text: string, cuts: Array<[number, number]>): void {
+  // The next semicolon at or after the current piece. Pieces come in text order, so the
+  // search only moves forward: searching again from every piece's start made a line of
+  // many thousand pieces and no semicolon quadratic.
+  let semicolon = -1;
   for (let c = 0; c < cuts.length; c++) {
     const [a, b] = cuts[c];
+    if (semicolon < a && semicolon !== Infinity) {
+      const next = text.indexOf(';', a);
+      semicolon = next < 0 ? Infinity : next;
+    }
     // The stop needs a semicolon: most pieces have none and skip the slice and regex.
-    const semicolon = text.indexOf(';', a);
-    if (b - a > 5000 || semicolon < 0 || semicolon >= b) continue;
+    if (b - a > 5000 || semicolon >= b) continue;
     const stop = /; ?(?=Non-MTUS\b)/i.exec(text.slice(a, b));
     if (!stop || stop.index === 0) continue;
     const at = a + stop.index;
