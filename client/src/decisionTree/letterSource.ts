@@ -13,7 +13,7 @@ import {
   type IndexChangedParams,
   type LetterSummary,
 } from '../../../server/src/protocol';
-import { sameSummaries } from '../../../server/src/summaries';
+import { sameSummaries } from '../../../server/src/sameSummaries';
 
 const METHOD_NOT_FOUND = -32601;
 const REFRESH_DELAY_MS = 250;
