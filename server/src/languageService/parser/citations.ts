@@ -35,10 +35,10 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
   }
   cuts.push([pieceStart, to]);
   if (cuts.length === 1) splitSentences(text, cuts);
-  splitNonMtus(text, cuts);
-  for (let c = 0; c < cuts.length; c++) {
-    const a = cuts[c][0];
-    let end = cuts[c][1];
+  const pieces = splitNonMtus(text, cuts);
+  for (let c = 0; c < pieces.length; c++) {
+    const a = pieces[c][0];
+    let end = pieces[c][1];
     while (end > a && isTrailing(text.charCodeAt(end - 1))) end--;
     let start = a;
     while (start < end && text.charCodeAt(start) === 32) start++;
@@ -121,25 +121,38 @@ function tidyPages(pages: string): string {
   return p;
 }
 
-/** "...Knee Complaints, Chapter 13; Non-MTUS Citation ODG, ...": a Non-MTUS citation after a semicolon is a source of its own. */
-function splitNonMtus(text: string, cuts: Array<[number, number]>): void {
+/**
+ * "...Knee Complaints, Chapter 13; Non-MTUS Citation ODG, ...": a Non-MTUS citation after a semicolon is a source of its own.
+ * Returns the pieces with those split off (`cuts` itself when nothing is split).
+ */
+function splitNonMtus(text: string, cuts: Array<[number, number]>): Array<[number, number]> {
   // The next semicolon at or after the current piece. Pieces come in text order, so the
   // search only moves forward: searching again from every piece's start made a line of
   // many thousand pieces and no semicolon quadratic.
   let semicolon = -1;
+  // The pieces once one is split, built up in order: splicing each split into `cuts` in place
+  // moved the rest of the list every time, quadratic on a line of many thousand splits.
+  let out: Array<[number, number]> | null = null;
   for (let c = 0; c < cuts.length; c++) {
-    const [a, b] = cuts[c];
-    if (semicolon < a && semicolon !== Infinity) {
-      const next = text.indexOf(';', a);
-      semicolon = next < 0 ? Infinity : next;
+    let a = cuts[c][0];
+    const b = cuts[c][1];
+    // What is left of a piece after a split is tested again: it may hold another stop.
+    for (;;) {
+      if (semicolon < a && semicolon !== Infinity) {
+        const next = text.indexOf(';', a);
+        semicolon = next < 0 ? Infinity : next;
+      }
+      // The stop needs a semicolon: most pieces have none and skip the slice and regex.
+      if (b - a > 5000 || semicolon >= b) break;
+      const stop = /; ?(?=Non-MTUS\b)/i.exec(text.slice(a, b));
+      if (!stop || stop.index === 0) break;
+      const at = a + stop.index;
+      (out ??= cuts.slice(0, c)).push([a, at]);
+      a = at + stop[0].length;
     }
-    // The stop needs a semicolon: most pieces have none and skip the slice and regex.
-    if (b - a > 5000 || semicolon >= b) continue;
-    const stop = /; ?(?=Non-MTUS\b)/i.exec(text.slice(a, b));
-    if (!stop || stop.index === 0) continue;
-    const at = a + stop.index;
-    cuts.splice(c, 1, [a, at], [at + stop[0].length, b]);
+    if (out) out.push([a, b]);
   }
+  return out ?? cuts;
 }
 
 /**
