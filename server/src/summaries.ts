@@ -43,7 +43,7 @@ function errorStartLines(diagnostics: Diagnostic[]): number[] {
  * comparisons on every summary.
  */
 function countInRange(sorted: number[], from: number, to: number): number {
-  if (sorted.length === 0 || to < sorted[0] || from > sorted[sorted.length - 1]) return 0;
+  if (sorted.length === 0 || to < from || to < sorted[0] || from > sorted[sorted.length - 1]) return 0;
   const last = lastAtOrBefore(sorted, to);
   const beforeFirst = from > sorted[0] ? lastAtOrBefore(sorted, from - 1) : -1;
   return last - beforeFirst;
