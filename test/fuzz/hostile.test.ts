@@ -10,6 +10,7 @@ import { checkAll } from './invariants';
 import { assertLinear, describeScaling } from './scaling';
 import { LanguageService } from '../../server/src/languageService/service';
 import { parseDocument } from '../../server/src/languageService/parser/parseDocument';
+import { summarizeDocument } from '../../server/src/summaries';
 import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
 import { docOf } from './invariants';
 import { checkFormatting, checkReadOnlyFeatures, checkQuickFixes } from './editInvariants';
@@ -140,6 +141,24 @@ test('a guideline line of thousands of citations each split at "; Non-MTUS" scal
     ],
   );
   const s = assertLinear('citations split at "; Non-MTUS"', letter, (x: string) => parseDocument(x), 20_000);
+  t.diagnostic(describeScaling(s));
+});
+
+test('summarising a file of thousands of letters for the tree view scales linearly', (t) => {
+  // Each letter counted its errors by filtering every diagnostic of the file: letters x
+  // diagnostics, both growing with the file.
+  const letters = (n: number) =>
+    Array.from({ length: n }, (_, i) => `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\nMRI of knee ${i}: Upheld\n`).join('\n');
+  const analysed = (n: number) => {
+    const service = new LanguageService();
+    const doc = docOf(letters(n));
+    return { parsed: service.parse(doc), diagnostics: service.getDiagnostics(doc) };
+  };
+  const small = analysed(10);
+  const counts = summarizeDocument('file:///a.imr', small.parsed, small.diagnostics).map((l) => l.errorCount);
+  assert.equal(counts.length, 10);
+  assert.ok(counts.every((c) => c > 0), 'every letter lacks its rationale: an error each');
+  const s = assertLinear('summaries', analysed, (x) => summarizeDocument('file:///a.imr', x.parsed, x.diagnostics), 4_000);
   t.diagnostic(describeScaling(s));
 });
 
