@@ -191,3 +191,23 @@ function editorRequests(text: string): void {
   service.getCompletions(doc, pos);
   service.getCodeActions(doc, { start: pos, end: pos }, [], ['source.fixAll']);
 }
+
+test('quick fixes and fix-all on a letter of thousands of items with bad outcomes scale linearly', (t) => {
+  // Each fix of an outcome looked its item up by searching every item of the file, and the
+  // client's diagnostics were matched against every one of ours: diagnostics x items.
+  const letter = (n: number) =>
+    'HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\n' +
+    Array.from({ length: n }, (_, i) => `MRI of knee ${i}: ${i % 2 ? 'Uphold' : ''}\nDecision rationale: It is not medically necessary.\n`).join('');
+  const analysed = (n: number) => {
+    const service = new LanguageService();
+    const doc = docOf(letter(n));
+    return { service, doc, diagnostics: service.getDiagnostics(doc) };
+  };
+  const wholeFile = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
+  const small = analysed(10);
+  const fixes = small.service.getCodeActions(small.doc, wholeFile, small.diagnostics);
+  assert.equal(fixes.filter((a) => a.title.startsWith('Change "Uphold"') || a.title.startsWith('Add outcome')).length, 2 * 10, 'two fixes for each bad outcome');
+  const s = assertLinear('quick fixes', analysed, (x) => x.service.getCodeActions(x.doc, wholeFile, x.diagnostics), 1_000);
+  const f = assertLinear('fix-all', analysed, (x) => x.service.getCodeActions(x.doc, { start: wholeFile.start, end: wholeFile.start }, [], ['source.fixAll']), 1_000);
+  t.diagnostic(`quick fixes ${describeScaling(s)}; fix-all ${describeScaling(f)}`);
+});

@@ -208,8 +208,11 @@ export class LanguageService {
     const e = this.entry(doc);
     const all = this.getDiagnostics(doc);
     // The client's copies may be stale or lack `data`: use ours for the same spot and code.
+    // Looked up in a set: comparing each of ours with every one of theirs cost diagnostics
+    // squared when a request spans the whole file.
+    const theirs = new Set(diagnostics.map(diagnosticSpot));
     const ours = diagnostics.length
-      ? all.filter((d) => diagnostics.some((c) => c.code === d.code && c.message === d.message && c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character))
+      ? all.filter((d) => theirs.has(diagnosticSpot(d)))
       : all.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
     return ownPositions(getCodeActions({ uri: doc.uri, text: firstLineOf(e), lines: this.lines(doc), parsed: e.parsed }, ours, all, only));
   }
@@ -263,6 +266,11 @@ function fullParse(version: number, text: TextSource, doc: LetterDocument): Cach
     // version is then parsed whole again.
     return { version, text, lines, spans: [], parsed: parseDocument(whole, lines) };
   }
+}
+
+/** What identifies a diagnostic across the client's copy and ours: code (with its type), message and start. */
+function diagnosticSpot(d: Diagnostic): string {
+  return JSON.stringify([typeof d.code, d.code, d.message, d.range.start.line, d.range.start.character]);
 }
 
 function sameText(a: TextSource, b: TextSource): boolean {

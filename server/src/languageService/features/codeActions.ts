@@ -46,17 +46,35 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function sameStart(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+/**
+ * The items of a request's document by the ranges a diagnostic points at (heading, title,
+ * outcome), built once per request: searching every item for each diagnostic made fix-all
+ * cost diagnostics x items.
+ */
+const itemIndexes = new WeakMap<CodeActionInput, Map<string, DisputedItem>>();
+
+function itemAt(input: CodeActionInput, range: Range): DisputedItem | undefined {
+  let index = itemIndexes.get(input);
+  if (!index) itemIndexes.set(input, (index = indexItems(input.parsed)));
+  return index.get(rangeKey(range));
 }
 
-function itemAt(parsed: ParsedDocument, range: Range): DisputedItem | undefined {
+/** The first item (in document order) with each heading, title or outcome range. */
+function indexItems(parsed: ParsedDocument): Map<string, DisputedItem> {
+  const index = new Map<string, DisputedItem>();
   for (const letter of parsed.letters) {
     for (const item of letter.items) {
-      if (sameStart(item.headingRange, range) || sameStart(item.titleRange, range) || (item.outcomeRange && sameStart(item.outcomeRange, range))) return item;
+      for (const range of [item.headingRange, item.titleRange, item.outcomeRange]) {
+        const key = range && rangeKey(range);
+        if (key && !index.has(key)) index.set(key, item);
+      }
     }
   }
-  return undefined;
+  return index;
+}
+
+function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
 }
 
 function num(v: unknown): number | undefined {
@@ -75,7 +93,7 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
       return [{ title: `Insert section heading "${heading}"`, edit: insertLineEdit(lines, text, at, heading), preferred: true }];
     }
     case 'missing-outcome': {
-      const item = itemAt(input.parsed, d.range);
+      const item = itemAt(input, d.range);
       const end = d.range.end;
       const line = lines[end.line];
       if (!line) return [];
@@ -91,7 +109,7 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
     }
     case 'unknown-outcome': {
       const written = typeof data.outcomeText === 'string' ? data.outcomeText : '';
-      const item = itemAt(input.parsed, d.range);
+      const item = itemAt(input, d.range);
       if (!item?.outcomeRange) return [];
       const nearest = nearestOutcome(written);
       return (['Upheld', 'Overturned'] as const).map((word) => ({
