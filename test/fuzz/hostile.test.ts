@@ -11,6 +11,9 @@ import { assertLinear, describeScaling } from './scaling';
 import { LanguageService } from '../../server/src/languageService/service';
 import { parseDocument } from '../../server/src/languageService/parser/parseDocument';
 import { summarizeDocument } from '../../server/src/summaries';
+import { computeDiagnostics } from '../../server/src/languageService/features/diagnostics';
+import { RULES } from '../../server/src/languageService/rules';
+import { splitLines } from '../../server/src/languageService/text/lines';
 import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
 import { docOf } from './invariants';
 import { checkFormatting, checkReadOnlyFeatures, checkQuickFixes } from './editInvariants';
@@ -210,4 +213,28 @@ test('quick fixes and fix-all on a letter of thousands of items with bad outcome
   const s = assertLinear('quick fixes', analysed, (x) => x.service.getCodeActions(x.doc, wholeFile, x.diagnostics), 1_000);
   const f = assertLinear('fix-all', analysed, (x) => x.service.getCodeActions(x.doc, { start: wholeFile.start, end: wholeFile.start }, [], ['source.fixAll']), 1_000);
   t.diagnostic(`quick fixes ${describeScaling(s)}; fix-all ${describeScaling(f)}`);
+});
+
+test('a case summary naming thousands of drugs against thousands of drug items scales linearly', (t) => {
+  // Each item's drug was searched for among every drug word of the summary: items x words.
+  // The summary names the items' drugs last, after thousands of others.
+  const brands = ['Soma', 'Norco', 'Lyrica', 'Ultram', 'Flexeril', 'Neurontin', 'Zanaflex'];
+  const letter = (n: number) =>
+    'HOW THE IMR FINAL DETERMINATION WAS MADE\nCLINICAL CASE SUMMARY\n' +
+    Array.from({ length: n }, (_, i) => `Utilization Review denied Motrin ${i}.`).join(' ') +
+    ` The worker also takes ${brands.join(', ')}.\nIMR ISSUES, DECISIONS AND RATIONALES\n` +
+    Array.from({ length: n }, (_, i) => `${brands[i % brands.length]} ${i} mg: Upheld\nDecision rationale: It is not medically necessary.\n`).join('');
+  const parsed = (n: number) => {
+    const text = letter(n);
+    const lines = splitLines(text);
+    return { parsed: parseDocument(text, lines), lines };
+  };
+  const onlyThisRule = Object.fromEntries(RULES.map((r) => [r.code, r.code === 'summary-item-mismatch' ? r.defaultSeverity : 'off'] as const));
+  const mismatches = (x: ReturnType<typeof parsed>) => computeDiagnostics(x.parsed, onlyThisRule, x.lines);
+  assert.deepEqual(
+    mismatches(parsed(10)).map((d) => d.message),
+    ['The case summary says Utilization Review acted on Motrin, but no disputed item is about ibuprofen.'],
+  );
+  const s = assertLinear('summary mismatch', parsed, mismatches, 4_000);
+  t.diagnostic(describeScaling(s));
 });
