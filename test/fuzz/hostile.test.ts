@@ -14,6 +14,7 @@ import { summarizeDocument } from '../../server/src/summaries';
 import { computeDiagnostics } from '../../server/src/languageService/features/diagnostics';
 import { RULES } from '../../server/src/languageService/rules';
 import { splitLines } from '../../server/src/languageService/text/lines';
+import { layoutPages } from '../../server/src/pdf/layout';
 import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
 import { docOf } from './invariants';
 import { checkFormatting, checkReadOnlyFeatures, checkQuickFixes } from './editInvariants';
@@ -237,4 +238,19 @@ test('a case summary naming thousands of drugs against thousands of drug items s
   );
   const s = assertLinear('summary mismatch', parsed, mismatches, 4_000);
   t.diagnostic(describeScaling(s));
+});
+
+test('a PDF page with thousands of text runs on one baseline scales linearly', (t) => {
+  // Joining a line's runs and fragments read the end of the text joined so far, which
+  // flattened it (a copy) once per run: runs x line length.
+  const baseline = (step: number) => (n: number) => [{ width: 612, height: 792, runs: Array.from({ length: n }, (_, i) => ({ str: 'abcdefghij', x: 72 + i * step, y: 400, width: 10, size: 10 })) }];
+  const words = baseline(12); // a word gap between runs: one fragment of n words
+  const columns = baseline(40); // a column gap between runs: n fragments
+  assert.equal(layoutPages(words(2)).lines[0], 'abcdefghij abcdefghij');
+  assert.equal(layoutPages(columns(2)).lines[0], 'abcdefghij  abcdefghij');
+  // Spreading the runs into one call (Math.max(...sizes)) overflowed the stack.
+  assert.equal(layoutPages(words(200_000)).lines.length, 1);
+  const w = assertLinear('runs on one baseline', words, layoutPages, 5_000);
+  const c = assertLinear('fragments on one baseline', columns, layoutPages, 5_000);
+  t.diagnostic(`words ${describeScaling(w)}; columns ${describeScaling(c)}`);
 });

@@ -121,7 +121,7 @@ function joinOffsetCells(buckets: TextRun[][]): TextRun[][] {
     b.sort((r, q) => r.x - q.x);
     const a = out[out.length - 1];
     if (a && last.y - top < CELL_TOLERANCE * Math.max(sizeOf(a[0]), sizeOf(first)) && !overlapsX(a, b)) {
-      a.push(...b);
+      for (const run of b) a.push(run); // not push(...b): a spread of 100,000 runs overflows the stack
       a.sort((r, q) => r.x - q.x);
     } else {
       out.push(b);
@@ -148,7 +148,9 @@ function overlapsX(a: TextRun[], b: TextRun[]): boolean {
 
 function buildLine(runs: TextRun[]): PageLine {
   runs.sort((a, b) => a.x - b.x);
-  const size = Math.max(...runs.map((r) => (r.size > 0 ? r.size : 10)));
+  // A loop, not Math.max(...runs): a spread of 100,000 runs on one baseline overflows the stack.
+  let size = -Infinity;
+  for (const run of runs) size = Math.max(size, sizeOf(run));
   const fragments: Fragment[] = [];
   let current: Fragment | null = null;
   for (const run of withoutDoublePrints(runs, size)) {
@@ -157,9 +159,11 @@ function buildLine(runs: TextRun[]): PageLine {
       current = { x: run.x, end: run.x + run.width, text: run.str.trim() };
       fragments.push(current);
     } else {
-      const needsSpace = gap > WORD_GAP * size && !/\s$/.test(current.text) && !/^\s/.test(run.str);
-      current.text += (needsSpace ? ' ' : '') + (needsSpace ? run.str.trimStart() : run.str);
-      current.text = current.text.trimEnd();
+      // The text so far never ends in white space (it is trimmed) and no run is blank (those
+      // were dropped), so trimming the run trims the joined text. Testing and trimming the
+      // joined text itself flattened it on every run: quadratic on a line of many runs.
+      const needsSpace = gap > WORD_GAP * size && !/^\s/.test(run.str);
+      current.text += needsSpace ? ' ' + run.str.trim() : run.str.trimEnd();
       current.end = Math.max(current.end, run.x + run.width);
     }
   }
@@ -223,9 +227,13 @@ function cleanRun(str: string): string {
 /** One space after a label (`Case Number: CM16-...`), two between table columns. */
 function lineText(line: PageLine): string {
   let out = '';
+  // The text so far ends as the last fragment does (or in a space after an empty one): asking
+  // `out` instead flattened it on every fragment, quadratic on a line of many fragments.
+  let endsWithColon = false;
   for (const f of line.fragments) {
-    if (out) out += out.endsWith(':') ? ' ' : '  ';
+    if (out) out += endsWithColon ? ' ' : '  ';
     out += f.text;
+    endsWithColon = f.text.endsWith(':');
   }
   return out;
 }
