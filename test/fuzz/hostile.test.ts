@@ -15,6 +15,7 @@ import { computeDiagnostics } from '../../server/src/languageService/features/di
 import { RULES } from '../../server/src/languageService/rules';
 import { splitLines } from '../../server/src/languageService/text/lines';
 import { layoutPages } from '../../server/src/pdf/layout';
+import { formatText } from '../../server/src/languageService/features/formatting';
 import { hugeSingleLine, manyEmptyLines, manyItems, everyHeadingRepeated, mixedLineEndings, baseLetter } from '../helpers/mutators';
 import { docOf } from './invariants';
 import { checkFormatting, checkReadOnlyFeatures, checkQuickFixes } from './editInvariants';
@@ -253,4 +254,19 @@ test('a PDF page with thousands of text runs on one baseline scales linearly', (
   const w = assertLinear('runs on one baseline', words, layoutPages, 5_000);
   const c = assertLinear('fragments on one baseline', columns, layoutPages, 5_000);
   t.diagnostic(`words ${describeScaling(w)}; columns ${describeScaling(c)}`);
+});
+
+test('formatting thousands of lines that each end in a hyphen-split word scales linearly', (t) => {
+  // Each line ending in `a-` is rejoined with the next; testing the end of the growing line
+  // for every join read all of it each time.
+  const piece = `${'a'.repeat(40)}-`;
+  const letter = (n: number) =>
+    'HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\nMRI of the knee: Upheld\nDecision rationale: ' +
+    Array.from({ length: n }, () => piece).join('\n') +
+    '\n';
+  const format = (text: string) => new LanguageService().formatDocument(docOf(text));
+  assert.ok(formatText(letter(3)).includes(`\nDecision rationale: ${piece.repeat(3)}\n`), 'the split lines become one');
+  checkFormatting(letter(3_000));
+  const s = assertLinear('hyphen-split lines', letter, format, 3_000);
+  t.diagnostic(describeScaling(s));
 });

@@ -55,8 +55,17 @@ function isSectionHeading(line: string): boolean {
 function toBlocks(lines: readonly string[], spacing: Spacing): string[][] {
   const blocks: string[][] = [];
   let current: string[] = [];
+  // The last line of `current` in pieces while hyphen-split words are rejoined (`Non-` +
+  // `MTUS Citation`), joined once it is whole: testing the end of the growing line for every
+  // piece read all of it each time (quadratic on a long run of lines ending in `a-`).
+  let pieces: string[] = [];
   let gap = 0;
+  const joinPieces = (): void => {
+    if (pieces.length > 1) current[current.length - 1] = pieces.join('');
+    pieces = [];
+  };
   const flush = (): void => {
+    joinPieces();
     if (current.length) blocks.push(current);
     current = [];
   };
@@ -68,11 +77,15 @@ function toBlocks(lines: readonly string[], spacing: Spacing): string[][] {
     }
     if (gap >= (spacing === 'double' ? 2 : 1)) flush();
     gap = 0;
-    const prev = current[current.length - 1];
-    if (prev !== undefined && HYPHEN_END.test(prev) && LETTER_START.test(line)) {
-      current[current.length - 1] = prev + line; // `Non-` + `MTUS Citation`
+    // Every piece after the first starts with a letter, so the last piece ends as the joined line does.
+    const end = pieces.length ? pieces[pieces.length - 1] : current[current.length - 1];
+    if (end !== undefined && HYPHEN_END.test(end) && LETTER_START.test(line)) {
+      if (!pieces.length) pieces.push(end);
+      pieces.push(line);
       continue;
     }
+    joinPieces();
+    const prev = current[current.length - 1];
     if (prev !== undefined && couldStartWrappedHeading(prev) && !isSectionHeading(prev) && isSectionHeading(prev + ' ' + line)) {
       current.pop();
       flush();
