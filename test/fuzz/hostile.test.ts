@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAll } from './invariants';
 import { assertLinear, describeScaling } from './scaling';
-import { LanguageService } from '../../server/src/languageService/service';
+import { LanguageService, analyzeText } from '../../server/src/languageService/service';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { memoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { parseDocument } from '../../server/src/languageService/parser/parseDocument';
 import { summarizeDocument } from '../../server/src/summaries';
 import { computeDiagnostics } from '../../server/src/languageService/features/diagnostics';
@@ -269,4 +271,16 @@ test('formatting thousands of lines that each end in a hyphen-split word scales 
   checkFormatting(letter(3_000));
   const s = assertLinear('hyphen-split lines', letter, format, 3_000);
   t.diagnostic(describeScaling(s));
+});
+
+test('lists of 100,000 or more are never spread into one call (the stack overflowed)', async () => {
+  // push(...list) passes every element as an argument: these threw RangeError before.
+  const items = `HOW THE IMR FINAL DETERMINATION WAS MADE\nCLINICAL CASE SUMMARY\nx\nIMR ISSUES, DECISIONS AND RATIONALES\n${Array.from({ length: 100_000 }, (_, i) => `MRI ${i}: Upheld`).join('\n')}\n`;
+  assert.equal(analyzeText(items).diagnostics.length, 3 * 100_000 + 1, 'two guidelines and a rationale missing per item, and the empty howMade section');
+  const citations = `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\nMRI: Upheld\nClaims Administrator guideline: ${Array.from({ length: 200_000 }, (_, i) => `Decision based on MTUS page ${i}`).join('; ')}\n`;
+  assert.ok(new LanguageService().getSelectionRanges(docOf(citations), [{ line: 3, character: 40 }])[0].parent, 'a chain of ranges');
+  const letters = Array.from({ length: 150_000 }, (_, i) => `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\nMRI ${i}: Upheld\n`).join('\n');
+  const index = new WorkspaceIndex({ fs: memoryFileSystem(new Map([['/ws/bulk.imr', letters]])) });
+  await index.rebuild(['/ws']);
+  assert.equal(index.letters().length, 150_000);
 });

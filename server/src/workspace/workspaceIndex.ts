@@ -130,7 +130,8 @@ export class WorkspaceIndex {
 
   letters(): LetterSummary[] {
     const out: LetterSummary[] = [];
-    for (const f of this.files.values()) out.push(...f.letters);
+    // A loop, not push(...letters): a spread of a bulk file's 150,000 letters overflows the stack.
+    for (const f of this.files.values()) for (const letter of f.letters) out.push(letter);
     return out;
   }
 

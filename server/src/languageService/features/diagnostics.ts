@@ -23,7 +23,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function computeDiagnostics(doc: ParsedDocument, settings: RuleSettings = {}, text: string | readonly Line[] = []): Diagnostic[] {
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const out: Diagnostic[] = [];
-  doc.letters.forEach((letter, i) => out.push(...letterDiagnostics(doc, i, settings, lines)));
+  // A loop, not push(...list): a spread of a letter's 100,000 diagnostics overflows the stack.
+  for (let i = 0; i < doc.letters.length; i++) for (const d of letterDiagnostics(doc, i, settings, lines)) out.push(d);
   return sortAndDedupe(out);
 }
 

@@ -23,7 +23,11 @@ function selectionAt(doc: ParsedDocument, lines: readonly Line[], pos: Position)
     for (const item of letter.items) {
       if (!contains(item.range, p)) continue;
       candidates.push(item.titleRange, item.headingRange);
-      for (const g of item.guidelines) candidates.push(...g.citations.map((c) => c.range), g.range);
+      // A loop, not push(...ranges): a spread of a line's 200,000 citations overflows the stack.
+      for (const g of item.guidelines) {
+        for (const c of g.citations) candidates.push(c.range);
+        candidates.push(g.range);
+      }
       if (item.rationale) candidates.push(...(item.rationale.conclusion ? [item.rationale.conclusion.range] : []), item.rationale.range);
       candidates.push(item.range);
     }
