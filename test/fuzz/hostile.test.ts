@@ -283,4 +283,7 @@ test('lists of 100,000 or more are never spread into one call (the stack overflo
   const index = new WorkspaceIndex({ fs: memoryFileSystem(new Map([['/ws/bulk.imr', letters]])) });
   await index.rebuild(['/ws']);
   assert.equal(index.letters().length, 150_000);
+  // The parser itself: a letter of 200,000 items made it fall back to no letters at all.
+  const moreItems = `HOW THE IMR FINAL DETERMINATION WAS MADE\nIMR ISSUES, DECISIONS AND RATIONALES\n${Array.from({ length: 200_000 }, (_, i) => `MRI ${i}: Upheld`).join('\n')}\n`;
+  assert.equal(parseDocument(moreItems).letters[0]?.items.length, 200_000);
 });

@@ -144,8 +144,10 @@ function readRationaleBlock(
     const isRat = !isGuide && RATIONALE_LABEL.test(clean);
     let j = i + 1;
     while (j < body.length && !GUIDELINE_LABEL.test(body[j].clean) && !RATIONALE_LABEL.test(body[j].clean)) j++;
-    if (isGuide) item.guidelines.push(...guidelinesOf(body.slice(i, j)));
-    else if (isRat && !item.rationale) item.rationale = rationaleOf(body.slice(i, j));
+    if (isGuide) {
+      // A loop, not push(...list): a spread of a block's many thousand guideline lines overflows the stack.
+      for (const g of guidelinesOf(body.slice(i, j))) item.guidelines.push(g);
+    } else if (isRat && !item.rationale) item.rationale = rationaleOf(body.slice(i, j));
     i = j;
   }
   if (item.outcome === null && item.rationale?.conclusion?.finding) {

@@ -218,7 +218,9 @@ export function readLetter(lines: readonly Line[], span: LetterSpan): Letter {
   const layout = layoutOf(headings);
   const items: DisputedItem[] = [];
   if (layout === 'notice2013') {
-    items.push(...readNoticeItems(lines, from, to));
+    // Loops, not push(...items): spreading a letter's 200,000 items overflowed the stack, and
+    // the parse then fell back to no letters at all.
+    for (const item of readNoticeItems(lines, from, to)) items.push(item);
   } else if (layout === 'professionalReview') {
     const item = readProfessionalItem(lines, sections, headings);
     if (item) items.push(item);
@@ -230,7 +232,7 @@ export function readLetter(lines: readonly Line[], span: LetterSpan): Letter {
       const head = headings[h];
       if (head.kind !== 'decisions' || head.opener === 'notice') continue;
       const sectionEnd = h + 1 < headings.length ? headings[h + 1].line - 1 : to;
-      items.push(...readItems(lines, head.lastLine + 1, sectionEnd));
+      for (const item of readItems(lines, head.lastLine + 1, sectionEnd)) items.push(item);
     }
   }
 
