@@ -258,6 +258,29 @@ test('a PDF page with thousands of text runs on one baseline scales linearly', (
   t.diagnostic(`words ${describeScaling(w)}; columns ${describeScaling(c)}`);
 });
 
+test('a PDF page with thousands of label fragments in two or three rows scales linearly', (t) => {
+  // Labels split over rows (`Date` / `Assigned:`) were matched by comparing every fragment of
+  // one row with every fragment of the next: fragments squared.
+  const run = (str: string, x: number, y: number) => ({ str, x, y, width: 20, size: 10 });
+  const rows = (middle: boolean) => (n: number) => [
+    {
+      width: 1e9,
+      height: 792,
+      runs: [
+        ...Array.from({ length: n }, (_, i) => run('Date', 100 + i * 100, 400)),
+        ...(middle ? [run('value', 1e8, 410)] : []),
+        ...Array.from({ length: n }, (_, i) => run('Assigned:', 150 + i * 100, middle ? 420 : 412)),
+      ],
+    },
+  ];
+  // A real header row still has its wrapped label joined.
+  const header = [{ width: 612, height: 792, runs: [run('Application', 72, 400), run('CM16-0213037', 300, 400), run('Received:', 72, 412), run('11/09/2016', 300, 412)] }];
+  assert.equal(layoutPages(header).lines[0], 'Application Received: CM16-0213037');
+  const w = assertLinear('label rows', rows(false), layoutPages, 2_000);
+  const c = assertLinear('label rows around a value row', rows(true), layoutPages, 2_000);
+  t.diagnostic(`two rows ${describeScaling(w)}; three rows ${describeScaling(c)}`);
+});
+
 test('formatting thousands of lines that each end in a hyphen-split word scales linearly', (t) => {
   // Each line ending in `a-` is rejoined with the next; testing the end of the growing line
   // for every join read all of it each time.

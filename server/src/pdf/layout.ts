@@ -251,6 +251,7 @@ function mergeWrappedLabels(lines: PageLine[]): PageLine[] {
     const b = lines[i + 1];
     if (b.y - a.lastY > 1.6 * Math.max(a.size, b.size)) continue;
     if (a.fragments.length < 2 && b.fragments.length < 2) continue;
+    if (!mayBeHeaderRows(a, b)) continue;
     for (let k = 0; k < b.fragments.length; k++) {
       const fb = b.fragments[k];
       if (!LABEL_END.test(fb.text)) continue;
@@ -281,6 +282,17 @@ function mergeWrappedLabels(lines: PageLine[]): PageLine[] {
 }
 
 /**
+ * Fragments in a row of a header table: a few dozen at most. Label merging compares every
+ * fragment of one row with every fragment of the next, so rows with more (no header table,
+ * a hostile page) are left alone: a line of 2,000 fragments cost 8 to 17 times a line of 500.
+ */
+const MAX_HEADER_ROW_FRAGMENTS = 64;
+
+function mayBeHeaderRows(...rows: PageLine[]): boolean {
+  return rows.every((row) => row.fragments.length <= MAX_HEADER_ROW_FRAGMENTS);
+}
+
+/**
  * The same wrapped label in a row whose other cells are centred vertically: `Application`
  * above the row's line, `Received:` below it, the value between them. Moves the whole
  * label onto the value's line.
@@ -289,6 +301,7 @@ function mergeCentredLabels(lines: PageLine[]): PageLine[] {
   for (let i = 0; i + 2 < lines.length; i++) {
     const [a, b, c] = [lines[i], lines[i + 1], lines[i + 2]];
     if (c.y - a.lastY > 2.4 * Math.max(a.size, c.size)) continue;
+    if (!mayBeHeaderRows(a, b, c)) continue;
     for (let k = 0; k < c.fragments.length; k++) {
       const fc = c.fragments[k];
       if (!LABEL_END.test(fc.text)) continue;
