@@ -1,7 +1,7 @@
 /** Highlights every mention of the treatment under the cursor (brand and generic names alike). */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
-import { rawOf, type Line } from '../text/lines';
+import { isBlank, rawOf, type Line } from '../text/lines';
 import { lookupDrug } from '../lexicon/drugs';
 import { contains, wordAt } from './ranges';
 
@@ -24,7 +24,7 @@ export function getDocumentHighlights(doc: ParsedDocument, lines: readonly Line[
   }
   const out: DocumentHighlight[] = [];
   for (const l of lines) {
-    if (l.clean === '') continue;
+    if (isBlank(l)) continue;
     if (isCancelled()) return [];
     WORD.lastIndex = 0;
     const raw = rawOf(l); // built on each read for most lines: read it once

@@ -4,7 +4,7 @@
  */
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model';
-import { rawLength, rawOf, type Line } from '../text/lines';
+import { isBlank, rawLength, rawOf, type Line } from '../text/lines';
 import { contains, containsRange, sameRange, wordAt } from './ranges';
 
 export function getSelectionRanges(doc: ParsedDocument, lines: readonly Line[], positions: readonly Position[]): SelectionRange[] {
@@ -17,7 +17,7 @@ function selectionAt(doc: ParsedDocument, lines: readonly Line[], pos: Position)
   const p = { line: line.index, character: Math.max(0, Math.min(pos.character, rawLength(line))) };
   const word = wordAt(rawOf(line), p.character);
   if (word) candidates.push({ start: { line: line.index, character: word.from }, end: { line: line.index, character: word.to } });
-  if (line.clean !== '') candidates.push({ start: { line: line.index, character: line.start }, end: { line: line.index, character: line.end } });
+  if (!isBlank(line)) candidates.push({ start: { line: line.index, character: line.start }, end: { line: line.index, character: line.end } });
   for (const letter of doc.letters) {
     if (!contains(letter.range, p)) continue;
     for (const item of letter.items) {

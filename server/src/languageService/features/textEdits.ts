@@ -1,6 +1,6 @@
 /** Small helpers for building text edits against a document's lines. */
 import type { TextEdit } from 'vscode-languageserver-types';
-import { rawLength, rawOf, type Line } from '../text/lines';
+import { isBlank, rawLength, rawOf, type Line } from '../text/lines';
 
 /** The line ending the document uses (its first one), `\n` when it has none. */
 export function eolOf(text: string): string {
@@ -23,6 +23,6 @@ export function insertLineEdit(lines: readonly Line[], text: string, before: num
   }
   const at = Math.max(0, before);
   const pos = { line: at, character: 0 };
-  const doubled = at > 0 && lines[at - 1].clean === '';
+  const doubled = at > 0 && isBlank(lines[at - 1]);
   return { range: { start: pos, end: pos }, newText: lineText + eol + (doubled ? eol : '') };
 }

@@ -6,7 +6,7 @@
  */
 import type { DateField, Field, HeaderFields } from '../model';
 import type { Line } from '../text/lines';
-import { inLine, isPlain, rawLength, rawOf } from '../text/lines';
+import { inLine, isBlank, isPlain, rawLength, rawOf } from '../text/lines';
 import { toIsoDate } from './dates';
 
 const RE_LINE = /^RE\s*:\s*(?:IMR\b|Independent Medical Review\b)/i;
@@ -82,7 +82,7 @@ export function readHeader(lines: readonly Line[], from = 0, to = Math.min(lines
   const pending: Key[] = [];
   for (let i = from; i <= to && i < lines.length; i++) {
     const line = lines[i];
-    if (line.clean === '' || rawLength(line) > 400) continue;
+    if (isBlank(line) || rawLength(line) > 400) continue;
     // Read the clean text of a plain line (the same characters as the raw one, shifted by
     // `base`) rather than building its raw form.
     const raw = isPlain(line) ? line.clean : rawOf(line);

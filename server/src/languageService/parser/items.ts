@@ -6,7 +6,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Outcome, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture, afterColon, rawSlice } from '../text/lines';
+import { spanRange, inLine, isBlank, isPageFurniture, afterColon, rawSlice } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -116,7 +116,7 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
   for (let i = from; i <= to && i < lines.length; i++) {
     const clean = lines[i].clean;
     const first = lines[i].first;
-    if (clean === '' || isPageFurniture(clean, first)) continue;
+    if (isBlank(lines[i]) || isPageFurniture(clean, first)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
     if (seenRationale && isClosing(clean, first)) break;
     if (!seenRationale && (first | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;

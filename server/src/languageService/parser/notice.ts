@@ -10,7 +10,7 @@
  */
 import type { DisputedItem, GuidelineLine, GuidelineSource, Rationale } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, inLine, isPageFurniture, afterColon, rawSlice, copyRange } from '../text/lines';
+import { spanRange, inLine, isPageFurniture, afterColon, rawSlice, copyRange, isBlank } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -32,7 +32,7 @@ export function readNoticeItems(lines: readonly Line[], from: number, to: number
   const items: DisputedItem[] = [];
   for (let i = from; i <= to; i++) {
     const clean = lines[i].clean;
-    if (clean === '' || clean.length > 2000) continue;
+    if (isBlank(lines[i]) || clean.length > 2000) continue;
     const c0 = clean.charCodeAt(0);
     if (c0 < 48 || c0 > 57) continue; // numbered lines only
     const start = DECISION_START.exec(clean);
@@ -57,7 +57,7 @@ function readDecision(lines: readonly Line[], first: number, to: number, number:
   let last = first;
   for (let i = first; i <= to && used.length < 6; i++) {
     const line = lines[i];
-    if (line.clean === '' || isPageFurniture(line.clean)) continue;
+    if (isBlank(line) || isPageFurniture(line.clean, line.first)) continue;
     if (used.length > 0 && (/^\d{1,2}\s?[.)]\s/.test(line.clean) || matchHeading(line.clean))) break;
     used.push(line);
     last = i;
@@ -112,7 +112,7 @@ function readRationaleBlock(
   let last = first;
   for (let i = first + 1; i <= to; i++) {
     const clean = lines[i].clean;
-    if (clean === '' || isPageFurniture(clean)) continue;
+    if (isBlank(lines[i]) || isPageFurniture(clean, lines[i].first)) continue;
     if (REGARDING.test(clean) || DECISION_START.test(clean) || (clean.length < 120 && matchHeading(clean))) break;
     body.push(lines[i]);
     last = i;

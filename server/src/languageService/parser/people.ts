@@ -1,7 +1,7 @@
 /** Reads the reviewer's credentials and the patient's age, sex and date of injury. */
 import type { Patient, Reviewer, Section } from '../model';
 import type { Line } from '../text/lines';
-import { spanRange, isPageFurniture } from '../text/lines';
+import { spanRange, isPageFurniture, isBlank } from '../text/lines';
 import { JoinedText, singleSpaced } from '../text/joined';
 import { toIsoDate } from './dates';
 
@@ -90,7 +90,7 @@ const DOI =
 /** Reads the patient from the case summary: lines `from`..`to`, starting at `fromChar` on the first. */
 export function readPatient(lines: readonly Line[], from = 0, to = lines.length - 1, fromChar?: number): Patient {
   const body: Line[] = [];
-  for (let i = from; i <= to && body.length < 40; i++) if (lines[i].clean !== '' && lines[i].clean.length < 5000 && !isPageFurniture(lines[i].clean, lines[i].first)) body.push(lines[i]);
+  for (let i = from; i <= to && body.length < 40; i++) if (!isBlank(lines[i]) && lines[i].clean.length < 5000 && !isPageFurniture(lines[i].clean, lines[i].first)) body.push(lines[i]);
   const joined = new JoinedText(body, fromChar);
   const text = joined.text;
   const patient: Patient = {};

@@ -8,7 +8,7 @@
  */
 import type { DisputedItem, GuidelineLine, Outcome, Rationale, Section } from '../model';
 import type { Line } from '../text/lines';
-import { isPageFurniture, copyRange } from '../text/lines';
+import { isPageFurniture, copyRange, isBlank } from '../text/lines';
 import { JoinedText, collapseSpaces, collapseJoined } from '../text/joined';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -23,7 +23,7 @@ function sectionLines(lines: readonly Line[], section: Section, head: HeadingAt)
   const headLine = lines[head.lastLine];
   const from = head.endChar < headLine.end ? head.endChar : -1;
   if (from >= 0) body.push(headLine);
-  for (let i = head.lastLine + 1; i <= last; i++) if (lines[i].clean !== '' && !isPageFurniture(lines[i].clean)) body.push(lines[i]);
+  for (let i = head.lastLine + 1; i <= last; i++) if (!isBlank(lines[i]) && !isPageFurniture(lines[i].clean, lines[i].first)) body.push(lines[i]);
   return { body, from };
 }
 

@@ -2,7 +2,7 @@
 import type { Rule } from './types';
 import type { SectionKind } from '../model';
 import { CANONICAL_HEADINGS } from '../parser/headings';
-import { rawSlice } from '../text/lines';
+import { isBlank, rawSlice } from '../text/lines';
 
 /** The sections each layout must have, in order. */
 const REQUIRED: Record<string, SectionKind[]> = {
@@ -82,7 +82,7 @@ export const emptySection: Rule = {
       const headLine = lines[head.line];
       // Label headings may carry their text on the same line (`ISSUE AT DISPUTE: MRI`).
       let hasText = !!headLine && headLine.end > head.character && rawSlice(headLine, head.character, headLine.end).trim() !== '';
-      for (let i = head.line + 1; !hasText && i <= section.range.end.line && i < lines.length; i++) hasText = lines[i].clean !== '';
+      for (let i = head.line + 1; !hasText && i <= section.range.end.line && i < lines.length; i++) hasText = !isBlank(lines[i]);
       if (!hasText) problems.push({ range: section.headingRange, message: `Section "${section.title}" is empty.` });
     }
     return problems;

@@ -4,7 +4,7 @@
  * found in the joined text maps back to an exact range in the document.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Line } from './lines';
+import { isBlank, type Line } from './lines';
 import { lastAtOrBefore } from './search';
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -38,7 +38,7 @@ export class JoinedText {
     let beforeLast = 0;
     for (let i = lo; i < hi; i++) {
       const line = lines[i];
-      if (line.clean === '') continue;
+      if (isBlank(line)) continue;
       let from = line.start;
       let piece = line.clean;
       if (i === lo && firstLineFrom !== undefined && firstLineFrom > line.start) {
