@@ -19,6 +19,8 @@ interface JItem {
   range: JRange;
   headingRange: JRange;
   guidelines: Array<{ source: string; text: string; citations: unknown[] }>;
+  outcomeRange: JRange | null;
+  rationale: { text: string; range: JRange } | null;
   conclusion: { text: string; finding: string | null } | null;
   treatment: { name: string } | null;
   partial: unknown;
@@ -78,6 +80,14 @@ test('json: ranges are 0-based LSP ranges into the file', () => {
       assert.ok(['Upheld', 'Overturned'].includes(item.outcomeText ?? ''));
       assert.ok(item.guidelines.length >= 2, `${item.title} has its guideline lines`);
       assert.ok(item.conclusion && item.conclusion.finding === (item.outcome === 'Upheld' ? 'notNecessary' : 'necessary'), `${item.title}: ${JSON.stringify(item.conclusion)}`);
+      // The outcome word and the whole rationale, each with the range it was read from.
+      const o = item.outcomeRange!;
+      assert.equal(lines[o.start.line].slice(o.start.character, o.end.character), item.outcomeText);
+      const r = item.rationale!;
+      assert.ok(r.text.includes(item.conclusion.text), `${item.title}: the rationale holds its conclusion`);
+      // The range is the labelled block: its first line holds the label and the text's first words.
+      const firstLine = lines[r.range.start.line].slice(r.range.start.character);
+      assert.ok(firstLine.includes(r.text.slice(0, 20)), `${item.title}: rationale range starts at its block (${firstLine.slice(0, 40)})`);
     }
     for (const d of f.diagnostics) assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
   }

@@ -49,17 +49,20 @@ function patientJson(p: Patient) {
 }
 
 function itemJson(item: DisputedItem) {
-  const conclusion = item.rationale?.conclusion ?? null;
+  const rationale = item.rationale;
+  const conclusion = rationale?.conclusion ?? null;
   return {
     title: item.title,
     outcome: item.outcome,
     outcomeText: item.outcomeText ?? null,
+    outcomeRange: item.outcomeRange ? range(item.outcomeRange) : null,
     range: range(item.range),
     headingRange: range(item.headingRange),
     titleRange: range(item.titleRange),
     number: item.number ?? null,
     partial: item.partial ? { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized, remaining: item.partial.remaining } : null,
     guidelines: item.guidelines.map(guidelineJson),
+    rationale: rationale ? { text: rationale.text, range: range(rationale.range) } : null,
     conclusion: conclusion ? { text: conclusion.text, finding: conclusion.finding, range: range(conclusion.range) } : null,
     treatment: treatmentJson(item.treatment),
   };
