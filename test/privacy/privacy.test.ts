@@ -181,18 +181,26 @@ test('the server and the CLI never write files; the client writes only from comm
 });
 
 test('package.json declares untrusted and virtual workspace support consistently with the code', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { capabilities?: Record<string, { supported: boolean | string; description?: string }> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    capabilities?: Record<string, { supported: boolean | string; description?: string; restrictedConfigurations?: string[] }>;
+    contributes: { configuration: { properties: Record<string, { type?: string; markdownDescription?: string; description?: string }> } };
+  };
   const untrusted = pkg.capabilities?.untrustedWorkspaces;
   const virtual = pkg.capabilities?.virtualWorkspaces;
   assert.ok(untrusted, 'capabilities.untrustedWorkspaces is declared');
   assert.ok(virtual, 'capabilities.virtualWorkspaces is declared');
-  if (untrusted.supported === true) {
-    // Full support is only truthful if nothing from the workspace is executed.
-    const exec = networkUses([join(ROOT, 'client/src'), join(ROOT, 'server/src')], ['child_process', 'node:child_process', 'vm', 'node:vm']);
-    assert.deepEqual(exec, [], 'untrustedWorkspaces: true but the code can run processes or evaluate code');
-  } else {
-    assert.ok(untrusted.description, 'limited/no untrusted support needs a description');
-  }
+  // Nothing from the workspace is ever executed, trusted or not.
+  const exec = networkUses([join(ROOT, 'client/src'), join(ROOT, 'server/src')], ['child_process', 'node:child_process', 'vm', 'node:vm']);
+  assert.deepEqual(exec, [], 'the code can run processes or evaluate code');
+  // A setting that names a file to read must not be set by an untrusted workspace: it could
+  // point anywhere on disk (and a JSON parse error quotes the file's first characters).
+  const pathSettings = Object.entries(pkg.contributes.configuration.properties)
+    .filter(([, p]) => p.type === 'string' && /\bpath\b/i.test(p.markdownDescription ?? p.description ?? ''))
+    .map(([key]) => key);
+  assert.ok(pathSettings.includes('imr.configFile'), `settings naming a file: ${pathSettings.join(', ')}`);
+  assert.equal(untrusted.supported, 'limited', 'untrusted support is limited by the settings that name files');
+  assert.ok(untrusted.description, 'limited untrusted support needs a description');
+  assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), pathSettings.sort(), 'every setting naming a file is restricted');
   if (virtual.supported === false || virtual.supported === 'limited') assert.ok(virtual.description, 'virtual workspace limits are explained');
   if (virtual.supported === false) {
     // Truthful only if the server really reads from disk.
