@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Starts the IMR language server; pass --stdio (or --node-ipc / --socket=N) as LSP clients do.
-require('../dist/server.js');
+require('./requireBuilt')('imr-language-server', 'server.js');

@@ -68,10 +68,11 @@ export class DecisionView implements vscode.Disposable {
   private showProgress(indexing: boolean, done: number, total: number): void {
     this.updateDescription();
     if (indexing && !this.progressDone) {
-      void vscode.window.withProgress(
-        { location: { viewId: VIEW_IDS[0] }, title: `Indexing IMR letters (${done}/${total})` },
-        () => new Promise<void>((resolve) => (this.progressDone = resolve)),
-      );
+      // One progress bar per view (the activity-bar one and the Explorer one), ended together.
+      const finished = new Promise<void>((resolve) => (this.progressDone = resolve));
+      for (const viewId of VIEW_IDS) {
+        void vscode.window.withProgress({ location: { viewId }, title: `Indexing IMR letters (${done}/${total})` }, () => finished);
+      }
     } else if (!indexing && this.progressDone) {
       this.progressDone();
       this.progressDone = undefined;
