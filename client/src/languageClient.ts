@@ -15,7 +15,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
-import { withPdfPages } from './pdf/pageMaps';
+import { withPdfPageDetails, withPdfPages } from './pdf/pageMaps';
 
 export const LETTER_GLOB = '**/*.{imr,txt}';
 
@@ -34,6 +34,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     middleware: {
       // PDF letters: each problem names the PDF page it is on.
       handleDiagnostics: (uri, diagnostics, next) => next(uri, withPdfPages(uri, diagnostics)),
+      // ...and each outline entry the page it starts on.
+      provideDocumentSymbols: async (document, token, next) => {
+        const symbols = await next(document, token);
+        return symbols ? withPdfPageDetails(document.uri, symbols) : symbols;
+      },
       workspace: {
         // Answer every `imr*` section from the settings of the asked-for resource, so
         // folder-level settings apply per letter; leave anything else to the default.

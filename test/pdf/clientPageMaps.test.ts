@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { forgetPageMap, pageOf, setPageMap, withPdfPages } from '../../client/src/pdf/pageMaps';
+import { forgetPageMap, pageOf, setPageMap, withPdfPageDetails, withPdfPages } from '../../client/src/pdf/pageMaps';
 
 const uri = (s: string) => ({ toString: () => s }) as unknown as vscode.Uri;
 const diagnostic = (line: number, message: string) => ({ message, range: { start: { line, character: 0 } } }) as unknown as vscode.Diagnostic;
@@ -24,4 +24,17 @@ test('diagnostics of a PDF letter name their page; other documents are left alon
   assert.deepEqual(out.map((d) => d.message), ['No case number. (PDF page 1)', 'Item has no "Decision rationale:". (PDF page 2)']);
   const text = withPdfPages(uri('file:///c.imr'), [diagnostic(0, 'Unchanged.')]);
   assert.equal(text[0].message, 'Unchanged.');
+});
+
+test('outline entries of a PDF letter name the page they start on, children too; other documents are left alone', () => {
+  const symbol = (name: string, line: number, detail: string, children: vscode.DocumentSymbol[] = []) =>
+    ({ name, detail, range: { start: { line, character: 0 } }, children }) as unknown as vscode.DocumentSymbol;
+  const doc = uri('imr-pdf:/letters/d.pdf');
+  setPageMap(doc, { pageOfLine: [1, 1, 2, 3, 3], pageCount: 3 });
+  const outline = [symbol('DECISIONS', 1, '', [symbol('Soma 350 mg #60', 2, 'Upheld'), symbol('MRI lumbar spine', 4, 'Overturned')])];
+  const out = withPdfPageDetails(doc, outline);
+  assert.equal(out[0].detail, 'p. 1');
+  assert.deepEqual(out[0].children.map((c) => c.detail), ['Upheld · p. 2', 'Overturned · p. 3']);
+  const text = withPdfPageDetails(uri('file:///e.imr'), [symbol('Item', 0, 'Upheld')]);
+  assert.equal(text[0].detail, 'Upheld');
 });

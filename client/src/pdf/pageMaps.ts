@@ -1,6 +1,7 @@
 /**
  * Page maps of the open PDF letter documents (filled by the content provider), shared by
- * the page indicators and the diagnostics middleware that names a problem's PDF page.
+ * the page indicators and the middleware that names the PDF page of a problem or an
+ * outline entry.
  */
 import type * as vscode from 'vscode';
 
@@ -33,4 +34,21 @@ export function withPdfPages(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]):
     if (at) d.message = `${d.message} (PDF page ${at.page})`;
   }
   return diagnostics;
+}
+
+/**
+ * Outline entries of a PDF letter say which page they start on (`Upheld · p. 3`), in the
+ * Outline, breadcrumbs and Go to Symbol. Only hierarchical symbols are touched: the server
+ * answers with those.
+ */
+export function withPdfPageDetails<T extends vscode.DocumentSymbol[] | vscode.SymbolInformation[]>(uri: vscode.Uri, symbols: T): T {
+  const walk = (list: readonly vscode.DocumentSymbol[]) => {
+    for (const s of list) {
+      const at = pageOf(uri, s.range.start.line);
+      if (at) s.detail = s.detail ? `${s.detail} · p. ${at.page}` : `p. ${at.page}`;
+      walk(s.children ?? []);
+    }
+  };
+  walk((symbols as readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[]).filter((s): s is vscode.DocumentSymbol => 'children' in s));
+  return symbols;
 }
