@@ -229,6 +229,8 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await wb.page.locator('.statusbar-item', { hasText: /Page 1 of \d+/ }).first().waitFor();
     const outline = await wb.showSection('Outline', ['Explorer Section']);
     for (const title of PDF_ITEMS) await outline.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    // Each item's entry names the PDF page it starts on, after its outcome.
+    await outline.locator('.monaco-list-row', { hasText: /(Upheld|Overturned) · p\. \d+/ }).first().waitFor();
     await wb.screenshot('8-pdf-letter');
   });
 });
