@@ -13,6 +13,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLetter } from './letters';
 import { lint, removeTempDirs, tempDir, writeFile } from './run';
+import { problemFromError } from '../../server/src/cli/readInput';
 
 interface JFile {
   file: string;
@@ -135,4 +136,16 @@ test('UTF-16 letters with a byte order mark (NUL bytes, yet text) are read as te
     assert.equal(f.problems, undefined, f.file);
     assert.deepEqual(f.letters[0].items.map((i) => [i.title, i.outcome]), [['Gabapentin 300mg #90', 'Overturned']], f.file);
   }
+});
+
+test('read errors are put in plain words with their code; unknown codes print as they are', () => {
+  const message = (code: string) => {
+    const input = problemFromError(Object.assign(new Error(`${code}: failed`), { code }));
+    assert.equal(input.kind, 'problem');
+    return input.kind === 'problem' ? input.problem.message : '';
+  };
+  assert.equal(message('EACCES'), 'cannot read: permission denied (EACCES); skipped');
+  assert.equal(message('EIO'), 'cannot read: input/output error (EIO); skipped');
+  assert.equal(message('ENOTCONN'), 'cannot read: ENOTCONN; skipped');
+  assert.match(message('ENOENT'), /no such file/);
 });

@@ -93,6 +93,8 @@ test('classifyPdfError maps pdfjs exception names', () => {
   assert.equal(classifyPdfError(named('InvalidPDFException', 'Invalid PDF structure.')).reason, 'corrupt');
   assert.match(classifyPdfError(named('InvalidPDFException', 'Invalid PDF structure.')).message, /Invalid PDF structure/);
   assert.equal(classifyPdfError('weird').reason, 'corrupt');
+  // pdfjs's own message keeps its words, without a doubled full stop.
+  assert.equal(classifyPdfError(named('FormatError', 'Bad FCHECK in flate stream: 120, 253.')).message, 'Invalid PDF structure: this file is damaged or is not a PDF (Bad FCHECK in flate stream: 120, 253).');
   const already = new PdfExtractionError('empty', 'no text');
   assert.equal(classifyPdfError(already), already);
 });

@@ -129,14 +129,25 @@ function problem(kind: ProblemKind, message: string): Input {
   return { kind: 'problem', problem: { kind, severity: 'error', message } };
 }
 
-function problemFromError(e: unknown): Input {
+/** A failed stat or read as the problem reported for the file (exported for its test: tests run as root, where chmod 000 does not stop a read). */
+export function problemFromError(e: unknown): Input {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') {
     return problem('missing', 'cannot read: no such file (or a dangling symlink); skipped');
   }
   if (code === 'ELOOP') return problem('symlinkLoop', 'cannot read: symlink loop; skipped');
-  return problem('unreadable', `cannot read: ${code ?? (e as Error)?.message ?? String(e)}; skipped`);
+  const what = code ? (READ_ERRORS[code] ? `${READ_ERRORS[code]} (${code})` : code) : ((e as Error)?.message ?? String(e));
+  return problem('unreadable', `cannot read: ${what}; skipped`);
 }
+
+/** Plain words for the read errors a user can do something about; others print their code. */
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error',
+  EISDIR: 'is a folder',
+  EMFILE: 'too many open files',
+};
 
 function describeType(st: Stats): string {
   if (st.isDirectory()) return 'a directory';

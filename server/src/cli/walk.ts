@@ -78,7 +78,7 @@ export async function collectFiles(paths: string[]): Promise<WalkResult> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') {
-        notices.push({ path, problem: { kind: 'symlinkLoop', severity: 'warning', message: 'symlink loop (the link resolves to itself); skipped' } });
+        notices.push({ path, problem: { kind: 'symlinkLoop', severity: 'warning', message: 'symlink loop (following the link leads back to a link already followed); skipped' } });
       } else if (LETTER_EXTENSIONS.test(name)) {
         // A dangling link with a letter's name: the letter it stood for cannot be read.
         files.push({ path, origin: 'walked' });

@@ -9,7 +9,7 @@ export function classifyPdfError(err: unknown): PdfExtractionError {
     return new PdfExtractionError('encrypted', 'This PDF is password-protected (encrypted); open it in a PDF reader, remove the password, then try again.');
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException' || /invalid pdf|pdf structure|bad xref|header/i.test(message)) {
-    const detail = /invalid pdf structure/i.test(message) ? '' : ` (${message})`;
+    const detail = /invalid pdf structure/i.test(message) ? '' : ` (${message.replace(/\.+$/, '')})`;
     return new PdfExtractionError('corrupt', `Invalid PDF structure: this file is damaged or is not a PDF${detail}.`);
   }
   return new PdfExtractionError('corrupt', `Could not read this PDF: ${message}`);
