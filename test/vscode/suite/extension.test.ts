@@ -9,22 +9,17 @@ import type { ImrExtensionApi } from '../../../client/src/extension';
 import type { DecisionNode } from '../../../client/src/decisionTree/provider';
 import type { ItemNode } from '../../../client/src/decisionTree/model';
 import type { DecisionRow } from '../../../client/src/commands/exportFormat';
+import { SEED_EXPECTATIONS } from '../../helpers/seeds';
 import { BROKEN_LETTER, referenceLetter } from './letters';
 import { diagnosticsOf, waitFor } from './wait';
 
 const EXTENSION_ID = 'imr-tools.imr-letters';
 
-/** Seed 003's disputed items, in letter order (as the real-editor test lists them), with their generic names. */
-const SEED_003_ITEMS = ['Valium 10mg (Retro Dispensed 08/07/14)', 'Soma 350mg (Retro Dispensed 08/07/14)', 'Oxycodone 30mg', 'Zanaflex 4mg'];
+/** Seed 003's disputed items in letter order, and their generic names. */
+const SEED_003_ITEMS = SEED_EXPECTATIONS['003'].map(([title]) => title);
 const SEED_003_GENERICS = ['diazepam', 'carisoprodol', 'oxycodone', 'tizanidine'];
-/** One item of each seed letter, by seed prefix. */
-const ITEM_OF_EACH_SEED: Record<string, string> = {
-  '000': 'Soma #60',
-  '001': 'Norco 10/325mg #60',
-  '002': 'Flexeril #60',
-  '003': 'Zanaflex 4mg',
-  '004': 'Soma 350mg one TID #90',
-};
+/** Every item of every seed letter. */
+const SEED_ITEMS = Object.values(SEED_EXPECTATIONS).flatMap((items) => items.map(([title]) => title));
 
 function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -250,7 +245,7 @@ suite('IMR extension in VS Code', () => {
 
   test("clicking an item of the decisions view runs its command: the letter opens with the item's heading selected", async () => {
     const uri = await seedUri('001');
-    const title = ITEM_OF_EACH_SEED['001'];
+    const title = 'Norco 10/325mg #60';
     await waitForItem(api, title);
     const node = itemNode(api, title);
     assert.equal(path.basename(vscode.Uri.parse(node.ref.letter.uri).fsPath), path.basename(uri.fsPath));
@@ -280,7 +275,7 @@ suite('IMR extension in VS Code', () => {
   });
 
   test('grouping by treatment and filtering by outcome (view commands) change the provider children', async () => {
-    for (const title of Object.values(ITEM_OF_EACH_SEED)) await waitForItem(api, title);
+    for (const title of SEED_ITEMS) await waitForItem(api, title);
     try {
       await vscode.commands.executeCommand('imr.decisions.groupBy', 'treatment');
       assert.equal(api.view.provider.groupBy, 'treatment');
@@ -321,12 +316,12 @@ suite('IMR extension in VS Code', () => {
       decisions.filter((r) => r.file === path.basename(seed003.fsPath)).map((r) => [r.letter, r.item, r.title, r.outcome, r.generic, r.line]),
       SEED_003_ITEMS.map((title, i) => [1, i + 1, title, 'Upheld', SEED_003_GENERICS[i], lines[i] + 1]),
     );
-    for (const [prefix, title] of Object.entries(ITEM_OF_EACH_SEED)) {
-      const file = path.basename((await seedUri(prefix)).fsPath);
-      assert.ok(decisions.some((r) => r.file === file && r.title === title), `${title} of ${file} is exported`);
-    }
-    // 000: 2 items, 001: 2, 002: 1, 003: 4, 004: 1.
-    assert.equal(decisions.filter((r) => /^00\d_/.test(r.file)).length, 10);
+    // Every seed's items, in order (rows are sorted by file, and the seeds' names by prefix).
+    const seedRows = decisions.filter((r) => /^\d{3}_/.test(r.file));
+    assert.deepEqual(
+      seedRows.map((r) => [r.file.slice(0, 3), r.title, r.outcome]),
+      Object.entries(SEED_EXPECTATIONS).flatMap(([prefix, items]) => items.map(([title, outcome]) => [prefix, title, outcome])),
+    );
     assert.deepEqual(
       decisions.filter((r) => r.file === 'own-letter.txt').map((r) => [r.caseNumber, r.title, r.outcome]),
       [['CM15-0101010', 'Gabapentin 600mg #90', 'Upheld'], ['CM15-0101010', 'Acupuncture x 6 sessions', 'Overturned']],
