@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, WorkspaceSymbolRequest, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../helpers/lspClient';
 import { readSeed } from '../helpers/seeds';
-import { VALID_LETTER, broken } from '../unit/rules/letterFixture';
+import { VALID_LETTER, broken, lineOf } from '../unit/rules/letterFixture';
 import type { IndexChangedParams, LetterSummary } from '../../server/src/protocol';
 
 let dir: string;
@@ -91,6 +91,34 @@ test('opening and closing a letter without an edit keeps it in the index', async
   assert.equal(note.letterCount, 2);
   const letters = (await client.connection.sendRequest('imr/workspaceLetters')) as LetterSummary[];
   assert.ok(letters.some((l) => l.uri === uri), 'one.imr is still in the tree');
+});
+
+test('an edit of an open letter is re-summarised in the index and announced', async () => {
+  const uri = uriOf(join(dir, 'letters', 'one.imr'));
+  let since = client.notificationsOf('imr/indexChanged').length;
+  await client.open(uri, VALID_LETTER);
+  await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !!p.uris?.includes(uri), since);
+  const before = ((await client.connection.sendRequest('imr/workspaceLetters')) as LetterSummary[]).find((l) => l.uri === uri)!;
+  assert.deepEqual(before.items.map((i) => [i.title, i.outcome]), [['Norco 10/325mg #90', 'Upheld'], ['Flexeril 7.5mg #60', 'Overturned']]);
+  assert.equal(before.errorCount, 0);
+
+  // Delete ": Overturned" from the Flexeril heading, as an editor sends it (incremental).
+  const line = lineOf(VALID_LETTER, 'Flexeril 7.5mg #60: Overturned');
+  const from = 'Flexeril 7.5mg #60'.length;
+  since = client.notificationsOf('imr/indexChanged').length;
+  await client.changeRange(uri, 2, { start: { line, character: from }, end: { line, character: from + ': Overturned'.length } }, '');
+  const note = await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !!p.uris?.includes(uri), since);
+  assert.deepEqual(note.uris, [uri]);
+  const after = ((await client.connection.sendRequest('imr/workspaceLetters')) as LetterSummary[]).find((l) => l.uri === uri)!;
+  assert.deepEqual(after.items.map((i) => [i.title, i.outcome ?? null]), [['Norco 10/325mg #90', 'Upheld'], ['Flexeril 7.5mg #60', null]]);
+  assert.equal(after.errorCount, 1, 'the missing outcome is counted as an error');
+
+  // Closing without saving puts the text on disk back in the index.
+  since = client.notificationsOf('imr/indexChanged').length;
+  await client.close(uri);
+  await client.waitForNotification<IndexChangedParams>('imr/indexChanged', (p) => !!p.uris?.includes(uri), since);
+  const restored = ((await client.connection.sendRequest('imr/workspaceLetters')) as LetterSummary[]).find((l) => l.uri === uri)!;
+  assert.equal(restored.items[1].outcome, 'Overturned');
 });
 
 test('imr/reindex rebuilds and answers with the letter count', async () => {
