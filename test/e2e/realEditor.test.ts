@@ -32,6 +32,7 @@ const ITEM_OF_EACH_LETTER: Record<string, string> = {
 
 const PDF_LETTER = 'letter-from-pdf.pdf';
 const PDF_SOURCE = join(FIXTURES_DIR, 'reference-four-items.txt');
+const PDF_TEXT_LETTER = PDF_LETTER.replace(/\.pdf$/, '.txt');
 const PDF_ITEMS = ['Retrospective request for Lidocaine 5% patch #30', 'MRI of the lumbar spine without contrast', 'Chiropractic treatment 2 times a week', 'Ultram 50mg one b.i.d. #60'];
 
 describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 20 * 60_000 }, () => {
@@ -232,5 +233,21 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     // Each item's entry names the PDF page it starts on, after its outcome.
     await outline.locator('.monaco-list-row', { hasText: /(Upheld|Overturned) · p\. \d+/ }).first().waitFor();
     await wb.screenshot('8-pdf-letter');
+  });
+
+  it('saves the PDF letter as a text letter next to the PDF, holding every item', async () => {
+    ready();
+    // The PDF letter from the test before is the active editor.
+    await wb.page.locator('.tab.active', { hasText: PDF_LETTER }).waitFor();
+    await wb.runCommand('IMR: Save as Text Letter');
+    // code-server's save dialog is a quick input holding the proposed path: the PDF's, as .txt.
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    const proposed = await input.inputValue();
+    assert.match(proposed, new RegExp(`${PDF_TEXT_LETTER.replace('.', '\\.')}$`), `proposed path ${proposed}`);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.notifications-toasts', { hasText: `Saved ${PDF_TEXT_LETTER}.` }).waitFor();
+    const saved = readFileSync(join(ws.folder, PDF_TEXT_LETTER), 'utf8');
+    for (const title of PDF_ITEMS) assert.ok(saved.includes(title), `${PDF_TEXT_LETTER} holds "${title}"`);
   });
 });
