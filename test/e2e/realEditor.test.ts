@@ -169,6 +169,35 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await wb.screenshot('4-problems');
   });
 
+  it('helps a writer: a code lens counts the decisions, a quick fix and completion offer the outcomes', async () => {
+    ready();
+    await wb.quickOpen(ws.broken);
+    // The code lens above the decisions heading counts the items (one has no outcome).
+    await wb.goToLine(lineOf(ws, ws.broken, 'IMR ISSUES, DECISIONS AND RATIONALES'));
+    await wb.page.locator('.codelens-decoration', { hasText: /^\d+ items: \d+ upheld, \d+ overturned, 1 without a valid outcome$/ }).first().waitFor();
+    await wb.screenshot('5-code-lens');
+    // Ctrl+. on the item without an outcome offers both words.
+    await wb.goToLine(lineOf(ws, ws.broken, 'Flexeril 10mg #30:'));
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Control+.');
+    const actions = wb.page.locator('.action-widget');
+    await actions.locator('.monaco-list-row', { hasText: 'Add outcome "Upheld"' }).first().waitFor();
+    await actions.locator('.monaco-list-row', { hasText: 'Add outcome "Overturned"' }).first().waitFor();
+    await wb.screenshot('5-quick-fix');
+    await wb.page.keyboard.press('Escape');
+    // After "<item>: " completion offers the outcome words; the typed space is then undone.
+    await wb.page.keyboard.type(' ');
+    await wb.page.keyboard.press('Control+Space');
+    const suggest = wb.page.locator('.suggest-widget');
+    await suggest.locator('.monaco-list-row', { hasText: 'Upheld' }).first().waitFor();
+    await suggest.locator('.monaco-list-row', { hasText: 'Overturned' }).first().waitFor();
+    await wb.screenshot('5-completion');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('Control+Z');
+    // Nothing the user has not accepted stays in the letter: it is back to its saved text.
+    await wb.page.locator('.tab.active:not(.dirty)', { hasText: ws.broken }).waitFor();
+  });
+
   it('lists the items of every letter in the IMR Decisions view; clicking one moves the cursor', async () => {
     ready();
     await wb.page.locator('.activitybar .action-label[aria-label="IMR Decisions"]').click();
@@ -241,10 +270,11 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     await wb.page.locator('.tab.active', { hasText: PDF_LETTER }).waitFor();
     await wb.runCommand('IMR: Save as Text Letter');
     // code-server's save dialog is a quick input holding the proposed path: the PDF's, as .txt.
+    // The dialog shows the folder first and fills in the file name a moment later.
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor();
-    const proposed = await input.inputValue();
-    assert.match(proposed, new RegExp(`${PDF_TEXT_LETTER.replace('.', '\\.')}$`), `proposed path ${proposed}`);
+    await wb.page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value.endsWith(${JSON.stringify(`/${PDF_TEXT_LETTER}`)})`, undefined, { timeout: STEP_TIMEOUT });
+    assert.equal(await input.inputValue(), join(ws.folder, PDF_TEXT_LETTER));
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.notifications-toasts', { hasText: `Saved ${PDF_TEXT_LETTER}.` }).waitFor();
     const saved = readFileSync(join(ws.folder, PDF_TEXT_LETTER), 'utf8');
