@@ -1,4 +1,4 @@
-/** Each layout's fixture rendered through every extraction artifact keeps its items and outcomes. */
+/** Each layout's fixture rendered through every extraction artifact keeps its items, outcomes and findings. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/languageService';
@@ -36,7 +36,7 @@ const LAYOUT_FIXTURES = [
 const summary = (text: string) =>
   parseDocument(text).letters.map((l) => ({
     layout: l.layout,
-    items: l.items.map((i) => [i.title, i.outcome, i.outcomeText ?? null]),
+    items: l.items.map((i) => [i.title, i.outcome, i.outcomeText ?? null, i.rationale?.conclusion?.finding ?? null]),
     caseNumber: l.header.caseNumber?.value ?? null,
   }));
 
