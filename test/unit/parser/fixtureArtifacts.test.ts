@@ -20,6 +20,8 @@ const LAYOUT_FIXTURES = [
   'partial-outcome-own-line',
   'long-wraps-unlabelled-ca',
   'notice-five-items',
+  'notice-guideline-per-source',
+  'notice-guideline-sentences-unheaded',
   'colon-paren-titles',
   'heading-trail-furniture',
   'title-abbreviation-furniture',
