@@ -123,8 +123,8 @@ const LIST_ENTRY = /^(?:\d+|[ivx]+)[.)]\s/i;
  * Splits one long word of every paragraph's last sentence over two lines with a hyphen
  * (`... is not medi-` / `cally necessary.`), the way a justified PDF breaks a word that is
  * not hyphenated in the text. Only paragraphs whose last sentence states a finding (it names
- * medical necessity, certification or a recommendation) and that are not numbered list
- * entries are touched, so this falls on rationales' concluding sentences (a double-spaced
+ * medical necessity, certification or a recommendation) are touched, so this falls on
+ * rationales' concluding sentences and a notice's numbered decisions (a double-spaced
  * letter's paragraphs are read across their blank lines). The paragraphs alternate between
  * `medically` and `necessary` (then `necessity`), and fall back to the sentence's longest
  * lower-case word of eight letters or more.
@@ -144,10 +144,9 @@ export function hyphenateConclusionWords(text: string): string {
         if (blank(lines[j])) continue;
         if (/[.!?:]$/.test(lines[j].trim())) break;
         context.unshift(lines[j].trim());
-        if (LIST_ENTRY.test(context[0])) break;
+        if (LIST_ENTRY.test(context[0])) break; // a notice's numbered decision starts here
         k++;
       }
-      if (LIST_ENTRY.test(context[0])) return l; // a notice's numbered decision, not a rationale
       // The paragraph's last sentence: after its last stop followed by a space and a capital.
       const paragraph = context.join(' ');
       let start = 0;

@@ -1272,3 +1272,19 @@ test('examples/sample-letter.imr: three items, a partial authorization, no diagn
   assertRangesInside(text, doc);
   assert.deepEqual(analyzeText(text).diagnostics, []);
 });
+
+test('notice-2013 with its numbered decisions split mid-word at line ends still reads each decision where it is first given', () => {
+  // A justified PDF breaks "medically" and "necessary" over two lines: "is not medi-" / "cally necessary".
+  const clean = readFixture('notice-2013');
+  const text = clean
+    .replace('#30 is\nnot medically necessary and appropriate.', '#30 is\nnot medi-\ncally necessary and appropriate.')
+    .replace('spine is medically necessary and appropriate.', 'spine is medically neces-\nsary and appropriate.')
+    .replace('is not\nmedically necessary and appropriate.', 'is not\nmed-\nically necessary and appro-\npriate.');
+  assert.notEqual(text, clean);
+  const letter = parseDocument(text).letters[0];
+  assert.deepEqual(letter.items.map((i) => [i.title, i.outcome]), NOTICE_ITEMS);
+  const rationaleHeading = text.split('\n').indexOf('INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE');
+  for (const item of letter.items) assert.ok(item.outcomeRange!.start.line < rationaleHeading, `${item.title}: decided in the first list`);
+  assert.equal(textAt(text, letter.items[0].outcomeRange!), 'is\nnot medi-\ncally necessary and appropriate');
+  assertRangesInside(text, parseDocument(text));
+});

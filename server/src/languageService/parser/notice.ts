@@ -20,7 +20,15 @@ import { matchHeading } from './headings';
 
 const DECISION_START = /^(\d{1,2})\s?[.)]\s*MAXIMUS Federal Services,? Inc\.?,? (?:has )?determined\b/i;
 const REQUEST_FOR = /\brequest(?:ed)?(?: for)? {1,3}/i;
-const VERDICT = / {1,3}(?:is|was|are|were) {1,3}(not {1,3})?medically {1,3}necessary(?: {1,3}and {1,3}appropriate)?/gi;
+/**
+ * A word that a justified PDF may have split over two lines: the line join keeps the hyphen
+ * (`medi-` / `cally` reads `medi-cally`), so a hyphen may stand between any two letters.
+ */
+const splittable = (word: string): string => word.split('').join('-?');
+const VERDICT = new RegExp(
+  ` {1,3}(?:is|was|are|were) {1,3}(not {1,3})?${splittable('medically')} {1,3}${splittable('necessary')}(?: {1,3}and {1,3}${splittable('appropriate')})?`,
+  'gi',
+);
 const REGARDING = /^(\d{1,2})\s?[.)]\s*Regarding the request for\s+/i;
 /**
  * A guideline heading: `... Relied Upon by the Expert Reviewer:`, one heading per source
