@@ -109,6 +109,73 @@ export function hyphenateLineEnds(text: string): string {
     .join('\n');
 }
 
+/** Words a concluding sentence states its finding with, split where a justified PDF might break them. */
+const FINDING_WORD_SPLITS: Array<[RegExp, number]> = [
+  [/\bmedically\b/, 4], // medi- / cally
+  [/\bnecessary\b/, 5], // neces- / sary
+  [/\bnecessity\b/, 5], // neces- / sity
+];
+
+/** A numbered list entry (a notice's decision list). */
+const LIST_ENTRY = /^(?:\d+|[ivx]+)[.)]\s/i;
+
+/**
+ * Splits one long word of every paragraph's last sentence over two lines with a hyphen
+ * (`... is not medi-` / `cally necessary.`), the way a justified PDF breaks a word that is
+ * not hyphenated in the text. Only paragraphs whose last sentence states a finding (it names
+ * medical necessity, certification or a recommendation) are touched, so this falls on
+ * rationales' concluding sentences and a notice's numbered decisions (a double-spaced
+ * letter's paragraphs are read across their blank lines). The paragraphs alternate between
+ * `medically` and `necessary` (then `necessity`), and fall back to the sentence's longest
+ * lower-case word of eight letters or more.
+ */
+export function hyphenateConclusionWords(text: string): string {
+  const lines = linesOf(text);
+  const blank = (l: string | undefined) => l === undefined || l.trim() === '' || l.trim() === '\f';
+  let n = 0;
+  return lines
+    .map((l, i) => {
+      const t = l.trimEnd();
+      if (!blank(lines[i + 1]) || !t.endsWith('.')) return l;
+      // The lines this sentence may have started on: back over lines that end mid-sentence,
+      // across single blank lines too (a double-spaced letter), a few at most.
+      const context = [t.trim()];
+      for (let j = i - 1, k = 0; j >= 0 && k < 6; j--) {
+        if (blank(lines[j])) continue;
+        if (/[.!?:]$/.test(lines[j].trim())) break;
+        context.unshift(lines[j].trim());
+        if (LIST_ENTRY.test(context[0])) break; // a notice's numbered decision starts here
+        k++;
+      }
+      // The paragraph's last sentence: after its last stop followed by a space and a capital.
+      const paragraph = context.join(' ');
+      let start = 0;
+      for (const m of paragraph.matchAll(/[.!?] +(?=[A-Z"(])/g)) start = m.index + m[0].length;
+      if (!/medical(?:ly)? necess|certified|recommended|supported|warranted/i.test(paragraph.slice(start))) return l;
+      // The part of that sentence on this line, where the split goes.
+      const lead = l.length - l.trimStart().length;
+      const from = lead + Math.max(0, start - (paragraph.length - t.trim().length));
+      const sentence = t.slice(from);
+      const order = n++ % 2 === 0 ? FINDING_WORD_SPLITS : [...FINDING_WORD_SPLITS].reverse();
+      let cut = -1;
+      for (const [word, at] of order) {
+        const m = word.exec(sentence);
+        if (m) {
+          cut = from + m.index + at;
+          break;
+        }
+      }
+      if (cut < 0) {
+        let best: RegExpMatchArray | null = null;
+        for (const m of sentence.matchAll(/(?<![\w-])[a-z]{8,}(?![\w-])/g)) if (!best || m[0].length > best[0].length) best = m;
+        if (!best) return l;
+        cut = from + best.index! + Math.floor(best[0].length / 2);
+      }
+      return `${l.slice(0, cut)}-\n${l.slice(cut)}`;
+    })
+    .join('\n');
+}
+
 /** Indents or centres section headings with spaces and pads them with trailing spaces. */
 export function indentHeadings(text: string): string {
   let n = 0;
@@ -156,6 +223,7 @@ export const RENDERERS: Record<string, Renderer> = {
   wrapItemHeadings,
   outcomeOnOwnLine,
   hyphenateLineEnds,
+  hyphenateConclusionWords,
   indentHeadings,
   unicodeNoise,
 };

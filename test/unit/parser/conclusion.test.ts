@@ -38,6 +38,17 @@ const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
   ['Ibuprofen caused dyspepsia. This medication is medically indicated.', 'necessary', 'This medication is medically indicated.'],
   ['No exercise program is documented. The request does not meet guideline criteria and is therefore denied.', 'notNecessary', 'The request does not meet guideline criteria and is therefore denied.'],
   ['Criteria are met. Therefore, the request is approved.', 'necessary', 'Therefore, the request is approved.'],
+  // A word a justified PDF split over two lines: the finding reads through the break, the
+  // sentence shown keeps the hyphen as extracted.
+  ['Imaging confirms the level. The facet block at right L4-L5 is medi-\ncally necessary.', 'necessary', 'The facet block at right L4-L5 is medi-cally necessary.'],
+  ['No home trial is recorded. So the unit is not medi-\ncally necessary.', 'notNecessary', 'So the unit is not medi-cally necessary.'],
+  ['Gains are measured. Hence the course of therapy is medically neces-\nsary.', 'necessary', 'Hence the course of therapy is medically neces-sary.'],
+  ['Pain scores are unchanged. The refill of tramadol is not med-\nically necessary and is denied.', 'notNecessary', 'The refill of tramadol is not med-ically necessary and is denied.'],
+  ['The exam is normal. Further visits have no medical neces-\nsity.', 'notNecessary', 'Further visits have no medical neces-sity.'],
+  // Compounds split at their own hyphen read as before; codes keep theirs.
+  ['There is no benefit. The second block at L5-\nS1 is therefore non-\ncertified.', 'notNecessary', 'The second block at L5-S1 is therefore non-certified.'],
+  // A split word inside an attributed sentence does not make it the reviewer's finding.
+  ['The injury is old. Utilization re-\nview found it not medically necessary.', null, 'Utilization re-view found it not medically necessary.'],
 ];
 
 for (const [text, finding, sentence] of CASES) {

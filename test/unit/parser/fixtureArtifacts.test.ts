@@ -1,4 +1,4 @@
-/** Each layout's fixture rendered through every extraction artifact keeps its items and outcomes. */
+/** Each layout's fixture rendered through every extraction artifact keeps its items, outcomes and findings. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/languageService';
@@ -20,6 +20,8 @@ const LAYOUT_FIXTURES = [
   'partial-outcome-own-line',
   'long-wraps-unlabelled-ca',
   'notice-five-items',
+  'notice-guideline-per-source',
+  'notice-guideline-sentences-unheaded',
   'colon-paren-titles',
   'heading-trail-furniture',
   'title-abbreviation-furniture',
@@ -36,7 +38,7 @@ const LAYOUT_FIXTURES = [
 const summary = (text: string) =>
   parseDocument(text).letters.map((l) => ({
     layout: l.layout,
-    items: l.items.map((i) => [i.title, i.outcome, i.outcomeText ?? null]),
+    items: l.items.map((i) => [i.title, i.outcome, i.outcomeText ?? null, i.rationale?.conclusion?.finding ?? null]),
     caseNumber: l.header.caseNumber?.value ?? null,
   }));
 

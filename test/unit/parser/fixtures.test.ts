@@ -234,6 +234,59 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual([letter.patient.age, letter.patient.sex], [52, 'female']);
     },
   },
+  // Notice guideline lines under one heading per source, and with no heading at all.
+  'notice-guideline-per-source': {
+    letters: [
+      {
+        layout: 'notice2013',
+        items: [
+          ['Voltaren gel 1% 100g', 'Upheld'],
+          ['6 sessions of acupuncture for the neck', 'Overturned'],
+          ['a cervical pillow', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const items = doc.letters[0].items;
+      for (const item of items) assert.deepEqual(item.guidelines.map((g) => g.source), ['claimsAdministrator', 'reviewer'], item.title);
+      assert.equal(items[0].guidelines[0].label, 'Medical Treatment Guideline(s) the Claims Administrator based its decision on:');
+      assert.equal(items[0].guidelines[1].text, 'The Expert Reviewer based his/her decision on the MTUS Chronic Pain Medical Treatment Guidelines, Topical Analgesics, Non-steroidal antinflammatory agents (NSAIDs), page 112.');
+      assert.equal(items[1].guidelines[0].noneCited, true);
+      // A heading about the Claims Administrator makes a line that names no source the administrator's.
+      assert.equal(items[2].guidelines[0].text, 'Official Disability Guidelines (ODG), Neck and Upper Back, Pillow.');
+      assert.equal(
+        textAt(text, items[1].guidelines[1].range),
+        'Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:\nMTUS Acupuncture Medical Treatment Guidelines, section 9792.24.1, pages 8-9.',
+      );
+    },
+  },
+  'notice-guideline-sentences-unheaded': {
+    letters: [
+      {
+        layout: 'notice2013',
+        items: [
+          ['Flector patch 1.3% #60', 'Upheld'],
+          ['a lumbar support brace', 'Upheld'],
+          ['an EMG of the left lower extremity', 'Overturned'],
+        ],
+      },
+    ],
+    check(doc, text) {
+      const [flector, brace, emg] = doc.letters[0].items;
+      assert.deepEqual(flector.guidelines.map((g) => [g.source, g.label]), [['claimsAdministrator', ''], ['reviewer', '']]);
+      assert.equal(
+        textAt(text, flector.guidelines[0].range),
+        'The Claims Administrator based its decision on the MTUS Chronic Pain Medical Treatment\nGuidelines, Topical Analgesics, pages 111-113.',
+      );
+      // Prose about what the reviewer read is not a guideline line; the two sentences after it are.
+      assert.deepEqual(brace.guidelines.map((g) => g.source), ['claimsAdministrator', 'reviewer']);
+      assert.equal(brace.guidelines[0].noneCited, true);
+      assert.equal(brace.guidelines[1].text, 'The Expert Reviewer based his/her decision on the ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, page 301.');
+      // "The Claims Administrator denied the request ..." is prose, not a guideline sentence.
+      assert.deepEqual(emg.guidelines, []);
+      for (const item of doc.letters[0].items) assert.ok(item.rationale?.conclusion?.finding, item.title);
+    },
+  },
   'professional-review': {
     letters: [{ layout: 'professionalReview', items: PROFESSIONAL_ITEMS }],
     check(doc, text) {
@@ -1218,4 +1271,20 @@ test('examples/sample-letter.imr: three items, a partial authorization, no diagn
   assert.equal(letter.items[0].guidelines[1].citations[0].section, 'Tramadol (Ultram)');
   assertRangesInside(text, doc);
   assert.deepEqual(analyzeText(text).diagnostics, []);
+});
+
+test('notice-2013 with its numbered decisions split mid-word at line ends still reads each decision where it is first given', () => {
+  // A justified PDF breaks "medically" and "necessary" over two lines: "is not medi-" / "cally necessary".
+  const clean = readFixture('notice-2013');
+  const text = clean
+    .replace('#30 is\nnot medically necessary and appropriate.', '#30 is\nnot medi-\ncally necessary and appropriate.')
+    .replace('spine is medically necessary and appropriate.', 'spine is medically neces-\nsary and appropriate.')
+    .replace('is not\nmedically necessary and appropriate.', 'is not\nmed-\nically necessary and appro-\npriate.');
+  assert.notEqual(text, clean);
+  const letter = parseDocument(text).letters[0];
+  assert.deepEqual(letter.items.map((i) => [i.title, i.outcome]), NOTICE_ITEMS);
+  const rationaleHeading = text.split('\n').indexOf('INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE');
+  for (const item of letter.items) assert.ok(item.outcomeRange!.start.line < rationaleHeading, `${item.title}: decided in the first list`);
+  assert.equal(textAt(text, letter.items[0].outcomeRange!), 'is\nnot medi-\ncally necessary and appropriate');
+  assertRangesInside(text, parseDocument(text));
 });

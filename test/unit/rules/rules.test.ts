@@ -106,6 +106,28 @@ test('summary-item-mismatch: UR acted on a drug no item disputes, and an item th
   assert.match(d.message, /cyclobenzaprine/);
 });
 
+test('summary-item-mismatch: a two-word brand in the summary names the same drug as the item (Tylenol #3, MS Contin)', () => {
+  // "Tylenol #3" is acetaminophen/codeine; "Tylenol" alone is acetaminophen. The summary read
+  // word by word took the first and the item title the second, and reported both ways.
+  const swap = (name: string) => {
+    let text = broken('and Flexeril 7.5mg #60.', `and ${name} #60.`);
+    text = broken('Flexeril 7.5mg #60: Overturned', `${name} #60: Overturned`, text);
+    return find(text, 'summary-item-mismatch').map((d) => d.message);
+  };
+  assert.deepEqual(swap('Tylenol #3'), []);
+  assert.deepEqual(swap('Tylenol with codeine'), []);
+  assert.deepEqual(swap('MS Contin 15mg'), []);
+  // Plain Tylenol in the summary is still not the codeine combination an item disputes.
+  const text = broken('Flexeril 7.5mg #60: Overturned', 'Tylenol #3 #60: Overturned', broken('and Flexeril 7.5mg #60.', 'and Tylenol #60.'));
+  assert.deepEqual(
+    find(text, 'summary-item-mismatch').map((d) => d.message),
+    [
+      'The case summary says Utilization Review acted on Tylenol, but no disputed item is about acetaminophen.',
+      '"Tylenol #3 #60" is disputed but the case summary never mentions acetaminophen/codeine.',
+    ],
+  );
+});
+
 test('header-date-order: a decision before the date assigned', () => {
   const text = broken('Decision Date:        06/01/2015', 'Decision Date:        05/01/2015');
   const ds = find(text, 'header-date-order');

@@ -112,6 +112,8 @@ export function lookupDrug(name: string): DrugEntry | undefined {
 
 /** What may follow a word to make a two-word brand ("MS Contin", "Ultram ER", "Tylenol #3"). */
 const BRAND_SUFFIX = / (?:ER|XR|CR|Contin|#\d(?!\d)|[Ww]ith [Cc]odeine)/y;
+/** The first characters BRAND_SUFFIX can match after its space. */
+const SUFFIX_START = new Set([...'EXC#wW'].map((c) => c.charCodeAt(0)));
 
 /**
  * Finds the first lexicon drug named in `text`, with the name as written. Looks the words
@@ -143,9 +145,9 @@ export interface DrugWords {
 
 /**
  * Every word of `text` of three characters or more (a run of ASCII letters and hyphens
- * starting with a letter) that names a drug: one pass, each word ruled out by its shape
- * before any slice. A plain loop in this module: a callback per word, or a helper imported
- * from another module, cost more than the lookups.
+ * starting with a letter), or two-word brand, that names a drug: one pass, each word ruled
+ * out by its shape before any slice. A plain loop in this module: a callback per word, or a
+ * helper imported from another module, cost more than the lookups.
  */
 export function drugWords(text: string): DrugWords {
   const found: DrugWords = { at: [], end: [], entry: [] };
@@ -163,6 +165,20 @@ export function drugWords(text: string): DrugWords {
       const lower = c | 32;
       if ((lower < 97 || lower > 122) && c !== 45) break;
       j++;
+    }
+    // A two-word brand ("Tylenol #3", "MS Contin") names its own drug, which may not be the
+    // first word's ("Tylenol" alone is acetaminophen): read it whole, as findDrug does for titles.
+    // A cheap look at the next two characters spares most words the suffix test.
+    if (j - i >= 2 && text.charCodeAt(j) === 32 && SUFFIX_START.has(text.charCodeAt(j + 1))) {
+      BRAND_SUFFIX.lastIndex = j;
+      const whole = BRAND_SUFFIX.test(text) ? lookupDrugIn(text, i, BRAND_SUFFIX.lastIndex) : undefined;
+      if (whole) {
+        found.at.push(i);
+        found.end.push(BRAND_SUFFIX.lastIndex);
+        found.entry.push(whole);
+        i = BRAND_SUFFIX.lastIndex;
+        continue;
+      }
     }
     // lookupDrugIn rules most words out by their shape before any slice.
     const entry = j - i < 3 ? undefined : lookupDrugIn(text, i, j);

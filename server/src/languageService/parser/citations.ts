@@ -91,6 +91,11 @@ export function makeCitation(raw: string, range: Citation['range'], spaceRuns = 
   if (chapter) c.chapter = chapter[1] ?? chapter[2];
   const section = SECTION.exec(text);
   if (section) c.section = section[1].trim();
+  else {
+    // ODG and the 2017 ACOEM chapters name no "Section(s):": the topic after the chapter is the section.
+    const topic = odg ? ODG_TOPIC.exec(text) : kind === 'ACOEM' && text.includes(' (20') ? ACOEM_2017_TOPIC.exec(text) : null;
+    if (topic) c.section = topic[1];
+  }
   return c;
 }
 
@@ -101,6 +106,18 @@ const ODG_CHAPTER = /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?)\s+([A
 /** 2017 MTUS chapters by name: "ACOEM Low Back Disorders (2017)", "MTUS (2017) Opioids". */
 const NAMED_CHAPTER = /\bACOEM ((?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints))\b|\bMTUS \(20\d\d\),? ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})/;
 const SECTION = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i;
+/**
+ * The topic after an ODG chapter: `ODG Pain, Soma (Carisoprodol)`, `ODG, Knee & Leg Chapter,
+ * Walking aids; ...`, `Official Disability Guidelines (ODG) Low Back, Preoperative testing, general`.
+ * The chapter is the words up to the first comma; the topic runs to a semicolon, a full stop,
+ * a page citation, the end, or another source ("... and Other Medical Treatment Guidelines").
+ * A topic that is a page or chapter citation is none.
+ */
+const ODG_TOPIC =
+  /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?),? (?:the )?[A-Z][^,;.]{0,60}?, ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/;
+/** The topic after a 2017 ACOEM chapter: `ACOEM Knee Disorders (2017), Meniscectomy`. */
+const ACOEM_2017_TOPIC =
+  /\bACOEM (?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints) \(20\d\d\), ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|$)/;
 
 /**
  * The chapter match, if any. The case-sensitive chapter patterns start with fixed words: a text

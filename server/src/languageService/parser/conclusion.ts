@@ -40,11 +40,44 @@ const NECESSITY_WORDS = /medical(?:ly)? necess|\bmedically (?:indicated|appropri
 const HYPOTHETICAL = /^(?:if|should|unless|once|when|until)\b|\b(?:may|might|could)(?: not)?(?: (?:also|still|then|only|later))? be(?:come)?\b|\b(?:unless|until)\b/i;
 
 /** The finding a sentence states in the reviewer's own words (quoted guideline text removed). */
-function sentenceFinding(text: string, from: number, to: number, plainOnly: boolean): Finding | null {
-  const sentence = stripQuoted(text.slice(from, to));
-  if (ATTRIBUTED.test(sentence) || HYPOTHETICAL.test(sentence)) return null;
+function sentenceFinding(text: string, from: number, to: number, plainOnly: boolean, hyphens: readonly number[]): Finding | null {
+  // A word split over two lines of a justified PDF (`medi-` / `cally necessary`) keeps its
+  // hyphen in the joined text: read the finding from a copy with that hyphen removed first,
+  // then, if the copy states none, from the sentence as written (so a compound split at its
+  // own hyphen, `medically-` / `necessary`, reads as it did). The text shown is not changed.
+  // A copy that reports someone else's decision or a hypothetical states no finding either way.
+  const unsplit = hyphens.length === 0 ? null : withoutLineBreakHyphens(text, from, to, hyphens);
+  if (unsplit === null) return findingIn(text.slice(from, to), plainOnly) ?? null;
+  const finding = findingIn(unsplit, plainOnly);
+  return finding === undefined ? null : finding ?? findingIn(text.slice(from, to), plainOnly) ?? null;
+}
+
+/** The finding a sentence states; undefined when it reports another's decision or a hypothetical. */
+function findingIn(raw: string, plainOnly: boolean): Finding | null | undefined {
+  const sentence = stripQuoted(raw);
+  if (ATTRIBUTED.test(sentence) || HYPOTHETICAL.test(sentence)) return undefined;
   if (plainOnly) return /\b(?:request|therefore|thus|accordingly|consequently|as such)\b/i.test(sentence) ? findingOf(sentence) : null;
   return NECESSITY_WORDS.test(sentence) ? findingOf(sentence) : null;
+}
+
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * `text.slice(from, to)` without the line-end hyphens (offsets in `hyphens`, ascending) that
+ * join two lower-case letters, or null when the span holds none. Hyphens between digits or
+ * capitals (`L5-S1`, `Non-MTUS`) stay.
+ */
+function withoutLineBreakHyphens(text: string, from: number, to: number, hyphens: readonly number[]): string | null {
+  let out: string | null = null;
+  let at = from;
+  for (const h of hyphens) {
+    if (h < from) continue;
+    if (h >= to) break;
+    if (!isLower(text.charCodeAt(h - 1)) || !isLower(text.charCodeAt(h + 1))) continue;
+    out = (out ?? '') + text.slice(at, h);
+    at = h + 1;
+  }
+  return out === null ? null : out + text.slice(at, to);
 }
 
 /** A conclusion is one of a rationale's last few sentences; earlier ones discuss the record. */
@@ -75,7 +108,7 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
     const from = i + 2;
     if (from >= end) continue;
     if (!last) last = { from, to: end };
-    const finding = sentenceFinding(text, from, end, false);
+    const finding = sentenceFinding(text, from, end, false, joined.lineEndHyphens);
     if (finding) return conclusionAt(joined, from, end, finding);
     end = i + 1;
     if (i < 0 || ++seen >= MAX_SENTENCES_BACK) break;
@@ -83,7 +116,7 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
   if (!last) return null;
   // No medical-necessity wording: accept a plain finding in the last sentence when it speaks
   // of the request ("Therefore, the request is not supported."), never a guideline quote.
-  return conclusionAt(joined, last.from, last.to, sentenceFinding(text, last.from, last.to, true));
+  return conclusionAt(joined, last.from, last.to, sentenceFinding(text, last.from, last.to, true, joined.lineEndHyphens));
 }
 
 function conclusionAt(joined: JoinedText, from: number, to: number, finding: Finding | null): Conclusion {

@@ -20,9 +20,31 @@ import { matchHeading } from './headings';
 
 const DECISION_START = /^(\d{1,2})\s?[.)]\s*MAXIMUS Federal Services,? Inc\.?,? (?:has )?determined\b/i;
 const REQUEST_FOR = /\brequest(?:ed)?(?: for)? {1,3}/i;
-const VERDICT = / {1,3}(?:is|was|are|were) {1,3}(not {1,3})?medically {1,3}necessary(?: {1,3}and {1,3}appropriate)?/gi;
+/**
+ * A word that a justified PDF may have split over two lines: the line join keeps the hyphen
+ * (`medi-` / `cally` reads `medi-cally`), so a hyphen may stand between any two letters.
+ */
+const splittable = (word: string): string => word.split('').join('-?');
+const VERDICT = new RegExp(
+  ` {1,3}(?:is|was|are|were) {1,3}(not {1,3})?${splittable('medically')} {1,3}${splittable('necessary')}(?: {1,3}and {1,3}${splittable('appropriate')})?`,
+  'gi',
+);
 const REGARDING = /^(\d{1,2})\s?[.)]\s*Regarding the request for\s+/i;
-const GUIDELINE_LABEL = /^Medical Treatment Guidelines?(?:\(s\))? Relied Upon by the Expert Reviewer\s*:/i;
+/**
+ * A guideline heading: `... Relied Upon by the Expert Reviewer:`, one heading per source
+ * (`... the Claims Administrator based its decision on:`, `... the Expert Reviewer based
+ * his/her decision on:`, `... Relied Upon by the Claims Administrator:`) or a bare
+ * `... Relied Upon:`. Group 1 or 2 names the source a heading is about.
+ */
+const GUIDELINE_LABEL =
+  /^Medical Treatment Guidelines?(?:\(s\))? (?:Relied Upon(?: by the (Expert Reviewer|Claims Administrator))?|(?:that |which )?(?:the )?(Claims Administrator|Expert Reviewer) (?:based (?:its|his\/her|his|her|their) decisions? on|relied (?:up)?on))\s*:/i;
+/**
+ * A guideline sentence standing without a heading, before `Rationale for the Decision:`:
+ * `The Claims Administrator based its decision on ...`, `... did not cite any ...`,
+ * `The Expert Reviewer based his/her decision on ...` or `... relied on ...`.
+ */
+const GUIDELINE_SENTENCE =
+  /^The (?:Claims Administrator (?:based its decision on|relied (?:up)?on|did not cite)|Expert Reviewer (?:based (?:his\/her|his|her) decision on|relied (?:up)?on))\b(?! the following)/i;
 const RATIONALE_LABEL = /^Rationale for the Decision\s*:/i;
 const CA_SENTENCE = /^The Claims Administrator\b/i;
 const REVIEWER_SENTENCE = /\bThe Expert Reviewer\b/i;
@@ -137,17 +159,31 @@ function readRationaleBlock(
     byNumber.set(number, item);
     items.push(item);
   }
+  const isLabel = (l: Line) => GUIDELINE_LABEL.test(l.clean) || RATIONALE_LABEL.test(l.clean);
   let i = 1;
   while (i < body.length) {
-    const clean = body[i].clean;
-    const isGuide = GUIDELINE_LABEL.test(clean);
-    const isRat = !isGuide && RATIONALE_LABEL.test(clean);
+    const heading = GUIDELINE_LABEL.exec(body[i].clean);
+    const isRat = !heading && RATIONALE_LABEL.test(body[i].clean);
     let j = i + 1;
-    while (j < body.length && !GUIDELINE_LABEL.test(body[j].clean) && !RATIONALE_LABEL.test(body[j].clean)) j++;
-    if (isGuide) {
+    while (j < body.length && !isLabel(body[j])) j++;
+    if (heading) {
+      // A heading about the Claims Administrator makes its lines the administrator's.
+      const source: GuidelineSource = /claims/i.test(heading[1] ?? heading[2] ?? '') ? 'claimsAdministrator' : 'reviewer';
       // A loop, not push(...list): a spread of a block's many thousand guideline lines overflows the stack.
-      for (const g of guidelinesOf(body.slice(i, j))) item.guidelines.push(g);
-    } else if (isRat && !item.rationale) item.rationale = rationaleOf(body.slice(i, j));
+      for (const g of guidelinesOf(body.slice(i, j), true, source)) item.guidelines.push(g);
+    } else if (isRat) {
+      if (!item.rationale) item.rationale = rationaleOf(body.slice(i, j));
+    } else if (j < body.length) {
+      // Lines before the first heading: guideline sentences written without one. Each runs
+      // from a line that opens like one to the next such line; anything else is left alone.
+      for (let k = i; k < j; k++) {
+        if (!GUIDELINE_SENTENCE.test(body[k].clean)) continue;
+        let end = k + 1;
+        while (end < j && !GUIDELINE_SENTENCE.test(body[end].clean)) end++;
+        for (const g of guidelinesOf(body.slice(k, end), false, 'reviewer')) item.guidelines.push(g);
+        k = end - 1;
+      }
+    }
     i = j;
   }
   if (item.outcome === null && item.rationale?.conclusion?.finding) {
@@ -158,10 +194,14 @@ function readRationaleBlock(
   return last;
 }
 
-/** One guideline block; a leading "The Claims Administrator based its decision on..." part is split off. */
-function guidelinesOf(block: Line[]): GuidelineLine[] {
+/**
+ * One guideline block, after its heading line (`labelled`) or from its first line; a leading
+ * "The Claims Administrator based its decision on..." part is split off. Text that names
+ * neither source belongs to `source` (the heading's).
+ */
+function guidelinesOf(block: Line[], labelled: boolean, source: GuidelineSource): GuidelineLine[] {
   const first = block[0];
-  const after = afterColon(first);
+  const after = labelled ? afterColon(first) : first.start;
   const joined = new JoinedText(block, after);
   const label = collapseSpaces(rawSlice(first, first.start, after));
   const labelRange = inLine(first, first.start, after);
@@ -173,7 +213,7 @@ function guidelinesOf(block: Line[]): GuidelineLine[] {
     parts.push([0, cut, 'claimsAdministrator']);
     if (cut < text.length) parts.push([cut, text.length, 'reviewer']);
   } else {
-    parts.push([0, text.length, 'reviewer']);
+    parts.push([0, text.length, REVIEWER_SENTENCE.test(text) ? 'reviewer' : source]);
   }
   return parts.map(([a, b, source]) => {
     const piece = text.slice(a, b);

@@ -7,6 +7,8 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { isBlank, type Line } from './lines';
 import { lastAtOrBefore } from './search';
 
+const NO_OFFSETS: readonly number[] = [];
+
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export class JoinedText {
@@ -19,6 +21,11 @@ export class JoinedText {
   /** How many of `at` and `pieces` are used (the rest of the arrays, sized for every line, is empty). */
   private readonly count: number;
   private readonly headFrom: number = 0;
+  /**
+   * Offsets in `text` of the hyphens that ended a line and were joined to the next line's
+   * piece without a space (`medi-` / `cally`), in order; empty when there is none.
+   */
+  readonly lineEndHyphens: readonly number[] = NO_OFFSETS;
 
   /** Joins `lines[lo]`..`lines[hi - 1]` (all of them by default; a range saves callers a copy). */
   constructor(lines: readonly Line[], firstLineFrom?: number, lo = 0, hi = lines.length) {
@@ -55,6 +62,9 @@ export class JoinedText {
           parts[used++] = ' ';
           length++;
           last = 32;
+        } else {
+          if (this.lineEndHyphens === NO_OFFSETS) this.lineEndHyphens = [];
+          (this.lineEndHyphens as number[]).push(length - 1);
         }
       } else this.headFrom = from;
       at[count] = length;
