@@ -16,11 +16,23 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ResponseError,
+  ErrorCodes,
   ShowMessageNotification,
   MessageType,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type DocumentSymbolParams,
+  type HoverParams,
+  type FoldingRangeParams,
+  type SelectionRangeParams,
+  type CodeActionParams,
+  type CompletionParams,
+  type DocumentFormattingParams,
+  type DocumentRangeFormattingParams,
+  type CodeLensParams,
+  type DocumentHighlightParams,
+  type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { ChunkedDocument } from './chunkedDocument';
 import { LanguageService } from './languageService/service';
@@ -45,12 +57,15 @@ import { WorkspaceIndex, pathOf } from './workspace/workspaceIndex';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { extractPdf } from './pdf/api';
 import { indexUriOf } from './pdf/letterUri';
+import { createRequestGuard } from './requestGuard';
 
 const connection = createConnection(ProposedFeatures.all);
 // Last line of defence: a bug reached from a timer or a malformed message (e.g. didOpen
 // without text) must not kill the server and every feature with it. Log it and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`IMR server internal error (still running): ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`IMR server internal error in async work (still running): ${e instanceof Error ? e.stack : String(e)}`));
+/** Wraps every request handler: bad parameters get InvalidParams, exceptions a clear InternalError; both are logged. */
+const guard = createRequestGuard({ warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) });
 const documents = new TextDocuments<ChunkedDocument>({
   create: (uri, languageId, version, content) => new ChunkedDocument(uri, languageId, version, content),
   update: (doc, changes, version) => {
@@ -239,18 +254,23 @@ function summariseOpen(doc: ChunkedDocument, delay: number): void {
   );
 }
 
-connection.onRequest(WorkspaceLettersRequest, (): LetterSummary[] => index.letters());
-connection.onRequest(ReindexRequest, async (): Promise<ReindexResult> => ({ letterCount: await reindex() }));
-connection.onRequest(ExtractPdfRequest, async (params: ExtractPdfParams): Promise<ExtractPdfResult> => {
-  const path = pathOf(params.uri);
-  if (!path) throw new ResponseError(1, `Not a file URI: ${params.uri}`);
-  try {
-    return await extractPdf(readFileSync(path));
-  } catch (e) {
-    throw new ResponseError(2, (e as Error).message);
-  }
-});
-connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : index.symbols(params.query, () => token.isCancellationRequested)));
+connection.onRequest(WorkspaceLettersRequest, guard('imr/workspaceLetters', [], (): LetterSummary[] => index.letters()));
+connection.onRequest(ReindexRequest, guard('imr/reindex', [], async (): Promise<ReindexResult> => ({ letterCount: await reindex() })));
+connection.onRequest(
+  ExtractPdfRequest,
+  guard('imr/extractPdf', ['uri'], async (params: ExtractPdfParams): Promise<ExtractPdfResult> => {
+    const path = pathOf(params.uri);
+    if (!path) throw new ResponseError(1, `Not a file URI: ${params.uri}`);
+    try {
+      return await extractPdf(readFileSync(path));
+    } catch (e) {
+      throw new ResponseError(2, (e as Error).message);
+    }
+  }),
+);
+connection.onWorkspaceSymbol(
+  guard('workspace/symbol', ['query'], (params: WorkspaceSymbolParams, token) => (token.isCancellationRequested ? [] : index.symbols(params.query, () => token.isCancellationRequested))),
+);
 
 // --- Documents ---------------------------------------------------------------------
 
@@ -271,54 +291,84 @@ documents.onDidClose((e) => {
   void index.closeDocument(indexUriOf(e.document.uri)).then(() => notifyIndex([indexUriOf(e.document.uri)]));
 });
 
-// --- Requests: documents.get(uri) or an empty result; cancelled requests return early ---
+// --- Requests: documents.get(uri) or an empty result; cancelled requests return early.
+// Every handler goes through `guard` (requestGuard.ts): parameters checked, exceptions logged.
 
-connection.onDocumentSymbol((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getDocumentSymbols(doc) : [];
-});
-connection.onHover((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getHover(doc, params.position) : null;
-});
-connection.onFoldingRanges((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getFoldingRanges(doc, token) : [];
-});
-connection.onSelectionRanges((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getSelectionRanges(doc, params.positions) : [];
-});
-connection.onCodeAction((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc || token.isCancellationRequested) return [];
-  return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
-});
-connection.onCompletion((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getCompletions(doc, params.position) : [];
-});
-connection.onDocumentFormatting((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.formatDocument(doc) : [];
-});
-connection.onDocumentRangeFormatting((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.formatRange(doc, params.range) : [];
-});
-connection.onCodeLens((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getCodeLenses(doc) : [];
-});
-connection.onDocumentHighlight((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getDocumentHighlights(doc, params.position, token) : [];
-});
-connection.onRequest(DocumentSummaryRequest, (params: DocumentSummaryParams): LetterSummary[] => {
-  const doc = documents.get(params.uri);
-  if (doc) return summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc));
-  // Not open: answer from the workspace index.
-  return index.file(params.uri)?.letters ?? [];
+connection.onDocumentSymbol(
+  guard('textDocument/documentSymbol', ['textDocument'], (params: DocumentSymbolParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getDocumentSymbols(doc) : [];
+  }),
+);
+connection.onHover(
+  guard('textDocument/hover', ['textDocument', 'position'], (params: HoverParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getHover(doc, params.position) : null;
+  }),
+);
+connection.onFoldingRanges(
+  guard('textDocument/foldingRange', ['textDocument'], (params: FoldingRangeParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getFoldingRanges(doc, token) : [];
+  }),
+);
+connection.onSelectionRanges(
+  guard('textDocument/selectionRange', ['textDocument', 'positions'], (params: SelectionRangeParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getSelectionRanges(doc, params.positions) : [];
+  }),
+);
+connection.onCodeAction(
+  guard('textDocument/codeAction', ['textDocument', 'range', 'context'], (params: CodeActionParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
+  }),
+);
+connection.onCompletion(
+  guard('textDocument/completion', ['textDocument', 'position'], (params: CompletionParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getCompletions(doc, params.position) : [];
+  }),
+);
+connection.onDocumentFormatting(
+  guard('textDocument/formatting', ['textDocument'], (params: DocumentFormattingParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.formatDocument(doc) : [];
+  }),
+);
+connection.onDocumentRangeFormatting(
+  guard('textDocument/rangeFormatting', ['textDocument', 'range'], (params: DocumentRangeFormattingParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.formatRange(doc, params.range) : [];
+  }),
+);
+connection.onCodeLens(
+  guard('textDocument/codeLens', ['textDocument'], (params: CodeLensParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getCodeLenses(doc) : [];
+  }),
+);
+connection.onDocumentHighlight(
+  guard('textDocument/documentHighlight', ['textDocument', 'position'], (params: DocumentHighlightParams, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? service.getDocumentHighlights(doc, params.position, token) : [];
+  }),
+);
+connection.onRequest(
+  DocumentSummaryRequest,
+  guard('imr/documentSummary', ['uri'], (params: DocumentSummaryParams): LetterSummary[] => {
+    const doc = documents.get(params.uri);
+    if (doc) return summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc));
+    // Not open: answer from the workspace index.
+    return index.file(params.uri)?.letters ?? [];
+  }),
+);
+// A request no handler serves: say which, in the log and in the answer.
+connection.onRequest((method) => {
+  const message = `${method}: unknown request (the IMR language server does not serve it)`;
+  connection.console.warn(message);
+  throw new ResponseError(ErrorCodes.MethodNotFound, message);
 });
 
 documents.listen(connection);

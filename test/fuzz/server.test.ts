@@ -26,6 +26,7 @@ import {
   DidChangeTextDocumentNotification,
   LogMessageNotification,
   ResponseError,
+  ErrorCodes,
   LSPErrorCodes,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
@@ -116,26 +117,49 @@ test('requests at positions past the end (and absurd positions) answer without e
 test('malformed parameters get an error response, and the server keeps serving', async () => {
   const uri = 'file:///malformed.imr';
   await client.open(uri, readSeed('000'));
-  const bad: Array<[string, unknown]> = [
-    ['textDocument/hover', { textDocument: { uri } }],
-    ['textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } }],
-    ['textDocument/selectionRange', { textDocument: { uri }, positions: null }],
-    ['textDocument/codeAction', { textDocument: { uri } }],
-    ['textDocument/rangeFormatting', { textDocument: { uri }, range: 'everything' }],
-    ['textDocument/documentSymbol', {}],
-    ['textDocument/documentSymbol', null],
-    ['imr/documentSummary', { uri: 42 }],
-    ['imr/noSuchRequest', {}],
+  // [method, params, expected code]: each is answered with an error naming the method and
+  // what is wrong, never the text of a JavaScript TypeError; each is logged by the server.
+  const bad: Array<[string, unknown, number]> = [
+    ['textDocument/hover', { textDocument: { uri } }, ErrorCodes.InvalidParams],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } }, ErrorCodes.InvalidParams],
+    ['textDocument/hover', { textDocument: { uri }, position: 'top' }, ErrorCodes.InvalidParams],
+    ['textDocument/completion', { textDocument: { uri }, position: { line: 1 } }, ErrorCodes.InvalidParams],
+    ['textDocument/documentHighlight', { textDocument: {}, position: { line: 0, character: 0 } }, ErrorCodes.InvalidParams],
+    ['textDocument/selectionRange', { textDocument: { uri }, positions: null }, ErrorCodes.InvalidParams],
+    ['textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 0 }] }, ErrorCodes.InvalidParams],
+    ['textDocument/codeAction', { textDocument: { uri } }, ErrorCodes.InvalidParams],
+    ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, ErrorCodes.InvalidParams],
+    ['textDocument/rangeFormatting', { textDocument: { uri }, range: 'everything' }, ErrorCodes.InvalidParams],
+    ['textDocument/formatting', { textDocument: { uri: 7 } }, ErrorCodes.InvalidParams],
+    ['textDocument/foldingRange', {}, ErrorCodes.InvalidParams],
+    ['textDocument/codeLens', { textDocument: null }, ErrorCodes.InvalidParams],
+    ['textDocument/documentSymbol', {}, ErrorCodes.InvalidParams],
+    ['workspace/symbol', {}, ErrorCodes.InvalidParams],
+    ['imr/documentSummary', { uri: 42 }, ErrorCodes.InvalidParams],
+    ['imr/extractPdf', {}, ErrorCodes.InvalidParams],
+    ['imr/noSuchRequest', {}, ErrorCodes.MethodNotFound],
   ];
-  for (const [method, params] of bad) {
+  for (const [method, params, code] of bad) {
     faults++;
-    try {
-      await client.connection.sendRequest(method, params);
-    } catch (e) {
-      assert.ok(e instanceof ResponseError, `${method}: a JSON-RPC error, not a dropped connection`);
-      assert.ok(e.message.length > 0, `${method}: the error says what went wrong`);
-    }
+    const logsBefore = client.logs.length;
+    const error = await client.connection.sendRequest(method, params).then(
+      (result) => assert.fail(`${method} ${JSON.stringify(params)}: answered ${JSON.stringify(result)} instead of an error`),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ResponseError, `${method}: a JSON-RPC error, not a dropped connection`);
+    assert.equal(error.code, code, `${method} ${JSON.stringify(params)}: error code (${error.message})`);
+    assert.ok(error.message.startsWith(`${method}: `), `${method}: the error names the method: ${error.message}`);
+    assert.doesNotMatch(error.message, /Cannot read properties|is not a function|undefined \(reading/, `${method}: a raw JavaScript error`);
+    // The server logs the same message (sent before its answer, so already received).
+    const logged = client.logs.slice(logsBefore);
+    assert.ok(logged.includes(error.message), `${method}: not logged; the log got ${JSON.stringify(logged)}`);
+    // And it still answers a valid request.
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///never-opened.imr' } }), []);
   }
+  // Parameters by position (`null` is sent as [null]): vscode-jsonrpc itself rejects them with
+  // InvalidParams naming the method, before any handler of ours runs.
+  faults++;
+  await assert.rejects(client.connection.sendRequest('textDocument/documentSymbol', null), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidParams && e.message.includes('textDocument/documentSymbol'));
   // Notifications with garbage: no response is possible, the server must simply survive.
   for (const [method, params] of [
     ['textDocument/didOpen', { textDocument: { uri: 'file:///x.imr' } }],
