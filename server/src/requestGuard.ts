@@ -4,7 +4,7 @@
  * wrong, never a raw "Cannot read properties of undefined"), and turns an unexpected
  * exception into a clear InternalError, logged with the method name. The server keeps serving.
  */
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 
 /** Parts of a request's parameters a handler reads. */
 export type ParamShape = 'textDocument' | 'position' | 'positions' | 'range' | 'context' | 'uri' | 'query';
@@ -49,8 +49,10 @@ export interface GuardLog {
 type Handler<P, R> = (params: P, token: CancellationToken) => R;
 
 /**
- * Returns `guard(method, needs, handler)`: the handler wrapped so that bad parameters are
- * answered with InvalidParams (and logged), and an exception thrown (or a promise rejected)
+ * Returns `guard(method, needs, handler)`: the handler wrapped so that a request cancelled
+ * before it was dispatched (its `$/cancelRequest` arrived while it waited in the queue) is
+ * answered with RequestCancelled without running, bad parameters are answered with
+ * InvalidParams (and logged), and an exception thrown (or a promise rejected)
  * by the handler is logged with its stack and answered with InternalError naming the method.
  */
 export function createRequestGuard(log: GuardLog) {
@@ -60,7 +62,14 @@ export function createRequestGuard(log: GuardLog) {
     throw new ResponseError(ErrorCodes.InternalError, `${method}: internal error in the IMR language server (details in its log)`);
   };
   return function guard<P, R>(method: string, needs: readonly ParamShape[], handler: Handler<P, R>): Handler<P, R> {
-    return (params, token) => {
+    // vscode-jsonrpc calls a handler (params, token) for parameters by name and (token) alone
+    // for a request without parameters; vscode-languageserver's onHover & co. add work-done
+    // and partial-result reporters after the token.
+    return ((...args: unknown[]) => {
+      const at = args.findIndex((a) => CancellationToken.is(a));
+      const token = at >= 0 ? (args[at] as CancellationToken) : CancellationToken.None;
+      const params = (at === 0 ? undefined : args[0]) as P;
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${method}: cancelled`);
       const problem = paramsProblem(method, params, needs);
       if (problem) {
         log.warn(problem);
@@ -74,6 +83,6 @@ export function createRequestGuard(log: GuardLog) {
       } catch (e) {
         return fail(method, e);
       }
-    };
+    }) as Handler<P, R>;
   };
 }

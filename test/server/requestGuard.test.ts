@@ -1,7 +1,7 @@
 /** The one guard around every request handler (server/src/requestGuard.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationToken, CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { createRequestGuard, paramsProblem } from '../../server/src/requestGuard';
 
 function logged() {
@@ -42,4 +42,26 @@ test('an exception in a handler: InternalError naming the method, logged with th
   for (const l of lines) assert.match(l, /^error textDocument\/hover: internal error[\s\S]*Cannot read properties[\s\S]*at /);
   // ResponseErrors a handler throws on purpose pass through unchanged.
   assert.throws(() => guard('imr/extractPdf', [], () => { throw new ResponseError(2, 'corrupt'); })({}, CancellationToken.None), (e: unknown) => e instanceof ResponseError && e.code === 2);
+});
+
+test('called as vscode-jsonrpc calls handlers: (params, token), (token) without parameters; a cancelled token answers RequestCancelled', () => {
+  const { lines, log } = logged();
+  const guard = createRequestGuard(log);
+  const seen: unknown[] = [];
+  const handler = guard('imr/workspaceLetters', [], (params: unknown, token: CancellationToken) => (seen.push(params, token.isCancellationRequested), 'ok'));
+  // A request without parameters: the token is the only argument.
+  assert.equal((handler as unknown as (t: CancellationToken) => string)(CancellationToken.None), 'ok');
+  assert.equal(handler({ a: 1 }, CancellationToken.None), 'ok');
+  assert.deepEqual(seen, [undefined, false, { a: 1 }, false]);
+  const source = new CancellationTokenSource();
+  source.cancel();
+  // vscode-languageserver's onHover & co. pass work-done and partial-result reporters after the token.
+  const withReporters = handler as unknown as (p: unknown, t: CancellationToken, workDone: object, partial: object) => string;
+  assert.equal(withReporters({ b: 2 }, CancellationToken.None, { begin() {} }, {}), 'ok');
+  assert.deepEqual(seen.splice(4), [{ b: 2 }, false]);
+  for (const call of [() => handler({ a: 1 }, source.token), () => (handler as unknown as (t: CancellationToken) => string)(source.token), () => withReporters({ a: 1 }, source.token, {}, {})]) {
+    assert.throws(call, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled && e.message === 'imr/workspaceLetters: cancelled');
+  }
+  assert.equal(seen.length, 4, 'a cancelled request does not run');
+  assert.deepEqual(lines, []);
 });
