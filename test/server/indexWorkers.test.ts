@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WorkspaceIndex, MIN_FILES_FOR_WORKERS, type ScanProgress } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex, MIN_FILES_FOR_WORKERS, uriOf, type ScanProgress } from '../../server/src/workspace/workspaceIndex';
 import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { fixtureNames, readFixture } from '../helpers/fixtures';
 import { readSeed, seedNames } from '../helpers/seeds';
@@ -56,4 +56,20 @@ test('a rebuild on worker threads gives the same index as one on the main thread
   assert.ok(progress.length > 1);
   assert.equal(progress.at(-1)!.filesIndexed, progress.at(-1)!.filesTotal);
   assert.equal(onWorkers.indexing, false);
+});
+
+test('on worker threads too, a file over the size cap is skipped with a log line naming it', async () => {
+  const files = writeWorkspace();
+  const big = join(root, 'big.imr');
+  writeFileSync(big, readSeed('000') + '\n'.repeat(2 * 1024 * 1024));
+  try {
+    const logs: string[] = [];
+    const index = new WorkspaceIndex({ fs: nodeFileSystem, log: (m) => logs.push(m), maxFileSize: 1024 * 1024, workers: { path: WORKER, jobs: 2 } });
+    assert.equal(await index.rebuild([root]), true);
+    assert.equal(index.filesIndexedOnWorkers, files + 3, 'the workers had every text file, the big one too');
+    assert.equal(index.file(uriOf(big)), undefined);
+    assert.ok(logs.some((m) => m.startsWith(`Skipping ${big}: 2.0 MB is over`)), JSON.stringify(logs));
+  } finally {
+    rmSync(big);
+  }
 });

@@ -17,6 +17,7 @@ import type { LetterSummary } from '../protocol';
 import type { IndexFileSystem } from './fileSystem';
 import { runInBatches } from '../workers/batchPool';
 import { LETTER_FIRST_LINE } from '../languageService/text/firstLine';
+import { DEFAULT_MAX_SIZE, formatBytes } from '../fileSize';
 
 export interface IndexedFile {
   uri: string;
@@ -34,6 +35,8 @@ export interface WorkspaceIndexOptions {
   rules?: () => RuleSettings;
   /** Files indexed between two yields to the event loop. */
   chunkSize?: number;
+  /** Files larger than this many bytes are skipped unread (default: the CLI's --max-size default, 50 MB). */
+  maxFileSize?: number;
   /**
    * Worker threads for a rebuild of many text letters (dist/index-worker.js, see
    * indexWorker.ts); without it, or for PDFs, everything is indexed on this thread.
@@ -43,6 +46,12 @@ export interface WorkspaceIndexOptions {
 
 /** Below this many text letters, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
+
+/** What every index worker is started with. */
+export interface IndexWorkerData {
+  rules: RuleSettings;
+  maxFileSize: number;
+}
 
 /** What a worker sends back for one file: its summary, or that it is no letter (or unreadable). */
 export type IndexResult = { letters: LetterSummary[]; symbols: SymbolEntry[] } | { skipped: string | null };
@@ -59,6 +68,11 @@ export function analyseLetterFile(uri: string, text: string, rules: RuleSettings
   const lines = splitLines(text); // split once for the parse and the rules
   const parsed = parseDocument(text, lines);
   return { letters: summarizeDocument(uri, parsed, computeDiagnostics(parsed, rules, lines)), symbols: symbolEntries(parsed) };
+}
+
+/** Why a file of `size` bytes is left out of the index (a log line naming it), or null when it is not too big. */
+export function oversizeSkip(path: string, size: number, maxSize: number): string | null {
+  return size > maxSize ? `Skipping ${path}: ${formatBytes(size)} is over the workspace index's size limit of ${formatBytes(maxSize)}` : null;
 }
 
 /** A text letter file's bytes as text, or null when a .txt does not start like a letter. */
@@ -107,7 +121,7 @@ export class WorkspaceIndex {
   private roots: string[] = [];
   /** Bumped on every rebuild, so a scan that was overtaken stops. */
   private generation = 0;
-  private readonly opts: Required<Pick<WorkspaceIndexOptions, 'chunkSize'>> & WorkspaceIndexOptions;
+  private readonly opts: Required<Pick<WorkspaceIndexOptions, 'chunkSize' | 'maxFileSize'>> & WorkspaceIndexOptions;
   indexing = false;
   filesTotal = 0;
   filesIndexed = 0;
@@ -115,7 +129,7 @@ export class WorkspaceIndex {
   filesIndexedOnWorkers = 0;
 
   constructor(options: WorkspaceIndexOptions) {
-    this.opts = { chunkSize: 20, ...options };
+    this.opts = { chunkSize: 20, maxFileSize: DEFAULT_MAX_SIZE, ...options };
   }
 
   get letterCount(): number {
@@ -214,7 +228,7 @@ export class WorkspaceIndex {
   /** Indexes text letters on worker threads; resolves with the paths no worker finished. */
   private async indexOnWorkers(paths: string[], workers: { path: string; jobs: number }, stale: () => boolean, onProgress?: (p: ScanProgress) => void): Promise<string[]> {
     let uris: string[] = [];
-    const left = await runInBatches<string, IndexResult>(paths, { jobs: workers.jobs, workerPath: workers.path, workerData: { rules: this.opts.rules?.() ?? {} }, isCancelled: stale }, (i, result) => {
+    const left = await runInBatches<string, IndexResult>(paths, { jobs: workers.jobs, workerPath: workers.path, workerData: { rules: this.opts.rules?.() ?? {}, maxFileSize: this.opts.maxFileSize } satisfies IndexWorkerData, isCancelled: stale }, (i, result) => {
       if (stale()) return;
       const uri = uriOf(paths[i]);
       if (this.files.get(uri)?.open) {
@@ -256,6 +270,11 @@ export class WorkspaceIndex {
     const kind = letterFileKind(path);
     if (!kind) return undefined;
     try {
+      const tooBig = oversizeSkip(path, await this.opts.fs.fileSize(path), this.opts.maxFileSize);
+      if (tooBig) {
+        this.opts.log?.(tooBig);
+        return null;
+      }
       const bytes = await this.opts.fs.readFile(path);
       if (kind === 'pdf') {
         if (!this.opts.extractPdf) return null;
