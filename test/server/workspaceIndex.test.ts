@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, looksLikeLetter, oversizeSkip, uriOf } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex, chunkPaths, looksLikeLetter, oversizeSkip, uriOf } from '../../server/src/workspace/workspaceIndex';
 import { DEFAULT_MAX_SIZE } from '../../server/src/cli/args';
 import { LETTER_FIRST_LINE } from '../../server/src/languageService/text/firstLine';
 import { memoryFileSystem } from '../../server/src/workspace/fileSystem';
@@ -100,6 +100,12 @@ test('files over the size cap are skipped unread, with a log line naming them (d
   // One file at a time (a watcher's change) too.
   assert.equal(await index.indexPath('/ws/big.imr'), false);
   assert.deepEqual(read, ['/ws/a.imr']);
+});
+
+test('without workers, a rebuild extracts one PDF per chunk (a yield to the event loop between two PDFs)', () => {
+  assert.deepEqual(chunkPaths(['a.imr', 'b.pdf', 'c.PDF', 'd.txt', 'e.imr', 'f.imr', 'g.pdf', 'h.imr'], 2), [['a.imr'], ['b.pdf'], ['c.PDF'], ['d.txt', 'e.imr'], ['f.imr'], ['g.pdf'], ['h.imr']]);
+  assert.deepEqual(chunkPaths(['a.imr', 'b.imr', 'c.imr'], 20), [['a.imr', 'b.imr', 'c.imr']]);
+  assert.deepEqual(chunkPaths([], 20), []);
 });
 
 test('PDFs go through the extractor; an extraction error skips the file with a log line', async () => {

@@ -29,7 +29,7 @@ export interface IndexedFile {
 
 export interface WorkspaceIndexOptions {
   fs: IndexFileSystem;
-  /** Text of a PDF's bytes; throws (e.g. PdfExtractionError) when it cannot. */
+  /** Text of a PDF's bytes; throws (e.g. PdfExtractionError) when it cannot. Without it, PDFs are skipped. */
   extractPdf?: (bytes: Uint8Array) => Promise<{ text: string }>;
   log?: (message: string) => void;
   rules?: () => RuleSettings;
@@ -38,8 +38,9 @@ export interface WorkspaceIndexOptions {
   /** Files larger than this many bytes are skipped unread (default: the CLI's --max-size default, 50 MB). */
   maxFileSize?: number;
   /**
-   * Worker threads for a rebuild of many text letters (dist/index-worker.js, see
-   * indexWorker.ts); without it, or for PDFs, everything is indexed on this thread.
+   * Worker threads (dist/index-worker.js, see indexWorker.ts) for a rebuild's PDFs (when
+   * `extractPdf` is given; the workers use the same extractor, server/src/pdf/api.ts) and for
+   * many text letters; without it, everything is indexed on this thread.
    */
   workers?: { path: string; jobs: number };
 }
@@ -112,6 +113,31 @@ export function pathOf(uri: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The chunks a rebuild reads on this thread between two yields to the event loop: up to
+ * `size` text letters, but a PDF alone (extracting one takes long; without workers,
+ * requests get their turn between two PDFs).
+ */
+export function chunkPaths(paths: readonly string[], size: number): string[][] {
+  const chunks: string[][] = [];
+  let text: string[] = [];
+  for (const path of paths) {
+    if (letterFileKind(path) === 'pdf') {
+      if (text.length) chunks.push(text);
+      text = [];
+      chunks.push([path]);
+    } else {
+      text.push(path);
+      if (text.length >= size) {
+        chunks.push(text);
+        text = [];
+      }
+    }
+  }
+  if (text.length) chunks.push(text);
+  return chunks;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -199,15 +225,24 @@ export class WorkspaceIndex {
     try {
       let rest = paths;
       const { workers } = this.opts;
-      const textLetters = workers ? paths.filter((p) => letterFileKind(p) !== 'pdf') : [];
-      if (workers && workers.jobs > 1 && textLetters.length >= MIN_FILES_FOR_WORKERS) {
-        const left = await this.indexOnWorkers(textLetters, workers, stale, onProgress);
-        if (stale()) return false;
-        rest = [...left, ...paths.filter((p) => letterFileKind(p) === 'pdf')];
+      if (workers) {
+        // PDFs always go to the workers when the index reads PDFs at all: extracting one takes
+        // long enough to hold up requests on this thread. Text letters only when there are
+        // enough of them to pay for starting the workers.
+        const textLetters = paths.filter((p) => letterFileKind(p) !== 'pdf');
+        const onWorkers = [
+          ...(this.opts.extractPdf ? paths.filter((p) => letterFileKind(p) === 'pdf') : []),
+          ...(workers.jobs > 1 && textLetters.length >= MIN_FILES_FOR_WORKERS ? textLetters : []),
+        ];
+        if (onWorkers.length) {
+          const left = await this.indexOnWorkers(onWorkers, workers, stale, onProgress);
+          if (stale()) return false;
+          const sent = new Set(onWorkers);
+          rest = [...left, ...paths.filter((p) => !sent.has(p))];
+        }
       }
-      for (let i = 0; i < rest.length; i += this.opts.chunkSize) {
+      for (const chunk of chunkPaths(rest, this.opts.chunkSize)) {
         if (stale()) return false;
-        const chunk = rest.slice(i, i + this.opts.chunkSize);
         const uris = chunk.map(uriOf);
         // The chunk's files are read concurrently (the reads overlap), then analysed one by one.
         const texts = await Promise.all(chunk.map((path, k) => (this.files.get(uris[k])?.open ? undefined : this.readLetterText(path))));
