@@ -22,17 +22,15 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
-  type DocumentSymbolParams,
   type HoverParams,
   type FoldingRangeParams,
   type SelectionRangeParams,
   type CodeActionParams,
   type CompletionParams,
-  type DocumentFormattingParams,
   type DocumentRangeFormattingParams,
-  type CodeLensParams,
   type DocumentHighlightParams,
   type WorkspaceSymbolParams,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { ChunkedDocument } from './chunkedDocument';
 import { LanguageService } from './languageService/service';
@@ -57,7 +55,7 @@ import { WorkspaceIndex, pathOf } from './workspace/workspaceIndex';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { extractPdf } from './pdf/api';
 import { indexUriOf } from './pdf/letterUri';
-import { createRequestGuard } from './requestGuard';
+import { createRequestGuard, type ParamShape } from './requestGuard';
 
 const connection = createConnection(ProposedFeatures.all);
 // Last line of defence: a bug reached from a timer or a malformed message (e.g. didOpen
@@ -294,66 +292,35 @@ documents.onDidClose((e) => {
 // --- Requests: documents.get(uri) or an empty result; cancelled requests return early.
 // Every handler goes through `guard` (requestGuard.ts): parameters checked, exceptions logged.
 
-connection.onDocumentSymbol(
-  guard('textDocument/documentSymbol', ['textDocument'], (params: DocumentSymbolParams, token) => {
+/**
+ * A request on one open document, through the guard (which also answers a request cancelled
+ * before it ran): `empty` for a document that is not open or a request cancelled meanwhile.
+ */
+function onDocument<P extends { textDocument: { uri: string } }, R, E>(
+  method: string,
+  needs: readonly ParamShape[],
+  empty: E,
+  answer: (doc: ChunkedDocument, params: P, token: CancellationToken) => R,
+): (params: P, token: CancellationToken) => R | E {
+  return guard(method, ['textDocument', ...needs], (params: P, token) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getDocumentSymbols(doc) : [];
-  }),
-);
-connection.onHover(
-  guard('textDocument/hover', ['textDocument', 'position'], (params: HoverParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getHover(doc, params.position) : null;
-  }),
-);
-connection.onFoldingRanges(
-  guard('textDocument/foldingRange', ['textDocument'], (params: FoldingRangeParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getFoldingRanges(doc, token) : [];
-  }),
-);
-connection.onSelectionRanges(
-  guard('textDocument/selectionRange', ['textDocument', 'positions'], (params: SelectionRangeParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getSelectionRanges(doc, params.positions) : [];
-  }),
-);
+    return doc && !token.isCancellationRequested ? answer(doc, params, token) : empty;
+  });
+}
+
+connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], [], (doc) => service.getDocumentSymbols(doc)));
+connection.onHover(onDocument('textDocument/hover', ['position'], null, (doc, params: HoverParams) => service.getHover(doc, params.position)));
+connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], [], (doc, _params: FoldingRangeParams, token) => service.getFoldingRanges(doc, token)));
+connection.onSelectionRanges(onDocument('textDocument/selectionRange', ['positions'], [], (doc, params: SelectionRangeParams) => service.getSelectionRanges(doc, params.positions)));
 connection.onCodeAction(
-  guard('textDocument/codeAction', ['textDocument', 'range', 'context'], (params: CodeActionParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return [];
-    return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
-  }),
+  onDocument('textDocument/codeAction', ['range', 'context'], [], (doc, params: CodeActionParams) => service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only)),
 );
-connection.onCompletion(
-  guard('textDocument/completion', ['textDocument', 'position'], (params: CompletionParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getCompletions(doc, params.position) : [];
-  }),
-);
-connection.onDocumentFormatting(
-  guard('textDocument/formatting', ['textDocument'], (params: DocumentFormattingParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.formatDocument(doc) : [];
-  }),
-);
-connection.onDocumentRangeFormatting(
-  guard('textDocument/rangeFormatting', ['textDocument', 'range'], (params: DocumentRangeFormattingParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.formatRange(doc, params.range) : [];
-  }),
-);
-connection.onCodeLens(
-  guard('textDocument/codeLens', ['textDocument'], (params: CodeLensParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getCodeLenses(doc) : [];
-  }),
-);
+connection.onCompletion(onDocument('textDocument/completion', ['position'], [], (doc, params: CompletionParams) => service.getCompletions(doc, params.position)));
+connection.onDocumentFormatting(onDocument('textDocument/formatting', [], [], (doc) => service.formatDocument(doc)));
+connection.onDocumentRangeFormatting(onDocument('textDocument/rangeFormatting', ['range'], [], (doc, params: DocumentRangeFormattingParams) => service.formatRange(doc, params.range)));
+connection.onCodeLens(onDocument('textDocument/codeLens', [], [], (doc) => service.getCodeLenses(doc)));
 connection.onDocumentHighlight(
-  guard('textDocument/documentHighlight', ['textDocument', 'position'], (params: DocumentHighlightParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc && !token.isCancellationRequested ? service.getDocumentHighlights(doc, params.position, token) : [];
-  }),
+  onDocument('textDocument/documentHighlight', ['position'], [], (doc, params: DocumentHighlightParams, token) => service.getDocumentHighlights(doc, params.position, token)),
 );
 connection.onRequest(
   DocumentSummaryRequest,
