@@ -16,11 +16,21 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ResponseError,
+  ErrorCodes,
   ShowMessageNotification,
   MessageType,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type HoverParams,
+  type FoldingRangeParams,
+  type SelectionRangeParams,
+  type CodeActionParams,
+  type CompletionParams,
+  type DocumentRangeFormattingParams,
+  type DocumentHighlightParams,
+  type WorkspaceSymbolParams,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { ChunkedDocument } from './chunkedDocument';
 import { LanguageService } from './languageService/service';
@@ -45,12 +55,15 @@ import { WorkspaceIndex, pathOf } from './workspace/workspaceIndex';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { extractPdf } from './pdf/api';
 import { indexUriOf } from './pdf/letterUri';
+import { createRequestGuard, type ParamShape } from './requestGuard';
 
 const connection = createConnection(ProposedFeatures.all);
 // Last line of defence: a bug reached from a timer or a malformed message (e.g. didOpen
 // without text) must not kill the server and every feature with it. Log it and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`IMR server internal error (still running): ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`IMR server internal error in async work (still running): ${e instanceof Error ? e.stack : String(e)}`));
+/** Wraps every request handler: bad parameters get InvalidParams, exceptions a clear InternalError; both are logged. */
+const guard = createRequestGuard({ warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) });
 const documents = new TextDocuments<ChunkedDocument>({
   create: (uri, languageId, version, content) => new ChunkedDocument(uri, languageId, version, content),
   update: (doc, changes, version) => {
@@ -239,18 +252,23 @@ function summariseOpen(doc: ChunkedDocument, delay: number): void {
   );
 }
 
-connection.onRequest(WorkspaceLettersRequest, (): LetterSummary[] => index.letters());
-connection.onRequest(ReindexRequest, async (): Promise<ReindexResult> => ({ letterCount: await reindex() }));
-connection.onRequest(ExtractPdfRequest, async (params: ExtractPdfParams): Promise<ExtractPdfResult> => {
-  const path = pathOf(params.uri);
-  if (!path) throw new ResponseError(1, `Not a file URI: ${params.uri}`);
-  try {
-    return await extractPdf(readFileSync(path));
-  } catch (e) {
-    throw new ResponseError(2, (e as Error).message);
-  }
-});
-connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : index.symbols(params.query, () => token.isCancellationRequested)));
+connection.onRequest(WorkspaceLettersRequest, guard('imr/workspaceLetters', [], (): LetterSummary[] => index.letters()));
+connection.onRequest(ReindexRequest, guard('imr/reindex', [], async (): Promise<ReindexResult> => ({ letterCount: await reindex() })));
+connection.onRequest(
+  ExtractPdfRequest,
+  guard('imr/extractPdf', ['uri'], async (params: ExtractPdfParams): Promise<ExtractPdfResult> => {
+    const path = pathOf(params.uri);
+    if (!path) throw new ResponseError(1, `Not a file URI: ${params.uri}`);
+    try {
+      return await extractPdf(readFileSync(path));
+    } catch (e) {
+      throw new ResponseError(2, (e as Error).message);
+    }
+  }),
+);
+connection.onWorkspaceSymbol(
+  guard('workspace/symbol', ['query'], (params: WorkspaceSymbolParams, token) => (token.isCancellationRequested ? [] : index.symbols(params.query, () => token.isCancellationRequested))),
+);
 
 // --- Documents ---------------------------------------------------------------------
 
@@ -271,54 +289,53 @@ documents.onDidClose((e) => {
   void index.closeDocument(indexUriOf(e.document.uri)).then(() => notifyIndex([indexUriOf(e.document.uri)]));
 });
 
-// --- Requests: documents.get(uri) or an empty result; cancelled requests return early ---
+// --- Requests: documents.get(uri) or an empty result; cancelled requests return early.
+// Every handler goes through `guard` (requestGuard.ts): parameters checked, exceptions logged.
 
-connection.onDocumentSymbol((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getDocumentSymbols(doc) : [];
-});
-connection.onHover((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getHover(doc, params.position) : null;
-});
-connection.onFoldingRanges((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getFoldingRanges(doc, token) : [];
-});
-connection.onSelectionRanges((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getSelectionRanges(doc, params.positions) : [];
-});
-connection.onCodeAction((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc || token.isCancellationRequested) return [];
-  return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
-});
-connection.onCompletion((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getCompletions(doc, params.position) : [];
-});
-connection.onDocumentFormatting((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.formatDocument(doc) : [];
-});
-connection.onDocumentRangeFormatting((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.formatRange(doc, params.range) : [];
-});
-connection.onCodeLens((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getCodeLenses(doc) : [];
-});
-connection.onDocumentHighlight((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc && !token.isCancellationRequested ? service.getDocumentHighlights(doc, params.position, token) : [];
-});
-connection.onRequest(DocumentSummaryRequest, (params: DocumentSummaryParams): LetterSummary[] => {
-  const doc = documents.get(params.uri);
-  if (doc) return summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc));
-  // Not open: answer from the workspace index.
-  return index.file(params.uri)?.letters ?? [];
+/**
+ * A request on one open document, through the guard (which also answers a request cancelled
+ * before it ran): `empty` for a document that is not open or a request cancelled meanwhile.
+ */
+function onDocument<P extends { textDocument: { uri: string } }, R, E>(
+  method: string,
+  needs: readonly ParamShape[],
+  empty: E,
+  answer: (doc: ChunkedDocument, params: P, token: CancellationToken) => R,
+): (params: P, token: CancellationToken) => R | E {
+  return guard(method, ['textDocument', ...needs], (params: P, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && !token.isCancellationRequested ? answer(doc, params, token) : empty;
+  });
+}
+
+connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], [], (doc) => service.getDocumentSymbols(doc)));
+connection.onHover(onDocument('textDocument/hover', ['position'], null, (doc, params: HoverParams) => service.getHover(doc, params.position)));
+connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], [], (doc, _params: FoldingRangeParams, token) => service.getFoldingRanges(doc, token)));
+connection.onSelectionRanges(onDocument('textDocument/selectionRange', ['positions'], [], (doc, params: SelectionRangeParams) => service.getSelectionRanges(doc, params.positions)));
+connection.onCodeAction(
+  onDocument('textDocument/codeAction', ['range', 'context'], [], (doc, params: CodeActionParams) => service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only)),
+);
+connection.onCompletion(onDocument('textDocument/completion', ['position'], [], (doc, params: CompletionParams) => service.getCompletions(doc, params.position)));
+connection.onDocumentFormatting(onDocument('textDocument/formatting', [], [], (doc) => service.formatDocument(doc)));
+connection.onDocumentRangeFormatting(onDocument('textDocument/rangeFormatting', ['range'], [], (doc, params: DocumentRangeFormattingParams) => service.formatRange(doc, params.range)));
+connection.onCodeLens(onDocument('textDocument/codeLens', [], [], (doc) => service.getCodeLenses(doc)));
+connection.onDocumentHighlight(
+  onDocument('textDocument/documentHighlight', ['position'], [], (doc, params: DocumentHighlightParams, token) => service.getDocumentHighlights(doc, params.position, token)),
+);
+connection.onRequest(
+  DocumentSummaryRequest,
+  guard('imr/documentSummary', ['uri'], (params: DocumentSummaryParams): LetterSummary[] => {
+    const doc = documents.get(params.uri);
+    if (doc) return summarizeDocument(doc.uri, service.parse(doc), service.getDiagnostics(doc));
+    // Not open: answer from the workspace index.
+    return index.file(params.uri)?.letters ?? [];
+  }),
+);
+// A request no handler serves: say which, in the log and in the answer.
+connection.onRequest((method) => {
+  const message = `${method}: unknown request (the IMR language server does not serve it)`;
+  connection.console.warn(message);
+  throw new ResponseError(ErrorCodes.MethodNotFound, message);
 });
 
 documents.listen(connection);

@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CancellationTokenSource,
+  StreamMessageReader,
   DocumentSymbolRequest,
   HoverRequest,
   FoldingRangeRequest,
@@ -26,10 +27,11 @@ import {
   DidChangeTextDocumentNotification,
   LogMessageNotification,
   ResponseError,
+  ErrorCodes,
   LSPErrorCodes,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient } from '../helpers/lspClient';
+import { TestClient, SERVER_JS } from '../helpers/lspClient';
 import { readSeed } from '../helpers/seeds';
 import { readFixture } from '../helpers/fixtures';
 import { manyItems } from '../helpers/mutators';
@@ -116,26 +118,49 @@ test('requests at positions past the end (and absurd positions) answer without e
 test('malformed parameters get an error response, and the server keeps serving', async () => {
   const uri = 'file:///malformed.imr';
   await client.open(uri, readSeed('000'));
-  const bad: Array<[string, unknown]> = [
-    ['textDocument/hover', { textDocument: { uri } }],
-    ['textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } }],
-    ['textDocument/selectionRange', { textDocument: { uri }, positions: null }],
-    ['textDocument/codeAction', { textDocument: { uri } }],
-    ['textDocument/rangeFormatting', { textDocument: { uri }, range: 'everything' }],
-    ['textDocument/documentSymbol', {}],
-    ['textDocument/documentSymbol', null],
-    ['imr/documentSummary', { uri: 42 }],
-    ['imr/noSuchRequest', {}],
+  // [method, params, expected code]: each is answered with an error naming the method and
+  // what is wrong, never the text of a JavaScript TypeError; each is logged by the server.
+  const bad: Array<[string, unknown, number]> = [
+    ['textDocument/hover', { textDocument: { uri } }, ErrorCodes.InvalidParams],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } }, ErrorCodes.InvalidParams],
+    ['textDocument/hover', { textDocument: { uri }, position: 'top' }, ErrorCodes.InvalidParams],
+    ['textDocument/completion', { textDocument: { uri }, position: { line: 1 } }, ErrorCodes.InvalidParams],
+    ['textDocument/documentHighlight', { textDocument: {}, position: { line: 0, character: 0 } }, ErrorCodes.InvalidParams],
+    ['textDocument/selectionRange', { textDocument: { uri }, positions: null }, ErrorCodes.InvalidParams],
+    ['textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 0 }] }, ErrorCodes.InvalidParams],
+    ['textDocument/codeAction', { textDocument: { uri } }, ErrorCodes.InvalidParams],
+    ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, ErrorCodes.InvalidParams],
+    ['textDocument/rangeFormatting', { textDocument: { uri }, range: 'everything' }, ErrorCodes.InvalidParams],
+    ['textDocument/formatting', { textDocument: { uri: 7 } }, ErrorCodes.InvalidParams],
+    ['textDocument/foldingRange', {}, ErrorCodes.InvalidParams],
+    ['textDocument/codeLens', { textDocument: null }, ErrorCodes.InvalidParams],
+    ['textDocument/documentSymbol', {}, ErrorCodes.InvalidParams],
+    ['workspace/symbol', {}, ErrorCodes.InvalidParams],
+    ['imr/documentSummary', { uri: 42 }, ErrorCodes.InvalidParams],
+    ['imr/extractPdf', {}, ErrorCodes.InvalidParams],
+    ['imr/noSuchRequest', {}, ErrorCodes.MethodNotFound],
   ];
-  for (const [method, params] of bad) {
+  for (const [method, params, code] of bad) {
     faults++;
-    try {
-      await client.connection.sendRequest(method, params);
-    } catch (e) {
-      assert.ok(e instanceof ResponseError, `${method}: a JSON-RPC error, not a dropped connection`);
-      assert.ok(e.message.length > 0, `${method}: the error says what went wrong`);
-    }
+    const logsBefore = client.logs.length;
+    const error = await client.connection.sendRequest(method, params).then(
+      (result) => assert.fail(`${method} ${JSON.stringify(params)}: answered ${JSON.stringify(result)} instead of an error`),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ResponseError, `${method}: a JSON-RPC error, not a dropped connection`);
+    assert.equal(error.code, code, `${method} ${JSON.stringify(params)}: error code (${error.message})`);
+    assert.ok(error.message.startsWith(`${method}: `), `${method}: the error names the method: ${error.message}`);
+    assert.doesNotMatch(error.message, /Cannot read properties|is not a function|undefined \(reading/, `${method}: a raw JavaScript error`);
+    // The server logs the same message (sent before its answer, so already received).
+    const logged = client.logs.slice(logsBefore);
+    assert.ok(logged.includes(error.message), `${method}: not logged; the log got ${JSON.stringify(logged)}`);
+    // And it still answers a valid request.
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///never-opened.imr' } }), []);
   }
+  // Parameters by position (`null` is sent as [null]): vscode-jsonrpc itself rejects them with
+  // InvalidParams naming the method, before any handler of ours runs.
+  faults++;
+  await assert.rejects(client.connection.sendRequest('textDocument/documentSymbol', null), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidParams && e.message.includes('textDocument/documentSymbol'));
   // Notifications with garbage: no response is possible, the server must simply survive.
   for (const [method, params] of [
     ['textDocument/didOpen', { textDocument: { uri: 'file:///x.imr' } }],
@@ -288,36 +313,77 @@ test('a line break above notice and professional-review letters: the outline is 
   await client.close(uri);
 });
 
-test('requests cancelled mid-way answer with a result or RequestCancelled, and the server keeps serving', async () => {
-  const uri = 'file:///cancel.imr';
-  await client.open(uri, manyItems(3000));
-  const methods = [DocumentFormattingRequest.type, DocumentSymbolRequest.type, FoldingRangeRequest.type, CodeLensRequest.type] as const;
-  // Send a burst, then cancel all: while the server works on the first, the rest wait in its
-  // queue, so some cancellations land mid-way and some after the answer.
-  const sources: CancellationTokenSource[] = [];
-  const pending: Array<Promise<unknown>> = [];
-  for (let round = 0; round < 5; round++) {
-    for (const type of methods) {
+/** One JSON-RPC message framed as the base protocol frames it. */
+const frame = (message: object): string => {
+  const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+  return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+};
+
+test('requests cancelled before the server reads them are answered RequestCancelled, and the server keeps serving', async () => {
+  // The server (vscode-jsonrpc) queues what it reads and dispatches one message per event-loop
+  // turn; a $/cancelRequest read while its request still waits in the queue marks the request
+  // cancelled, and the server's request guard answers such a request RequestCancelled without
+  // running it. Each request and its cancellation are written in ONE chunk (under PIPE_BUF,
+  // so the pipe holds it whole), into an empty pipe: the server reads all of it at once and
+  // delivers every message before dispatching any (vscode-jsonrpc's reader and its queue each
+  // take one setImmediate per message, the reader's all scheduled first), so every
+  // cancellation lands while its request is queued. No timing is involved.
+  const server = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const reader = new StreamMessageReader(server.stdout!);
+  const responses = new Map<number, { result?: unknown; error?: { code: number; message: string } }>();
+  const waiting = new Map<number, () => void>();
+  let diagnosed: () => void = () => undefined;
+  const opened = new Promise<void>((res) => (diagnosed = res));
+  reader.listen((m) => {
+    const r = m as { id?: number; method?: string; result?: unknown; error?: { code: number; message: string } };
+    if (r.method === 'textDocument/publishDiagnostics') diagnosed();
+    if (r.method !== undefined || typeof r.id !== 'number') return; // notifications, requests to the client
+    responses.set(r.id, r);
+    waiting.get(r.id)?.();
+  });
+  const answerTo = (id: number) => new Promise<void>((res) => (responses.has(id) ? res() : waiting.set(id, res))).then(() => responses.get(id)!);
+  try {
+    server.stdin!.write(frame({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } }));
+    await answerTo(1);
+    const uri = 'file:///cancel.imr';
+    server.stdin!.write(frame({ method: 'initialized', params: {} }) + frame({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'imr', version: 1, text: manyItems(50) } } }));
+    // The server has read everything written so far (it published the document's diagnostics):
+    // the pipe is empty, so the chunk below reaches it in one read, not behind a partly read message.
+    await opened;
+    const textDocument = { uri };
+    const position = { line: 1, character: 0 };
+    const requests: Array<[string, unknown]> = [
+      ['textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }],
+      ['textDocument/documentSymbol', { textDocument }],
+      ['textDocument/foldingRange', { textDocument }],
+      ['textDocument/codeLens', { textDocument }],
+      ['textDocument/hover', { textDocument, position }],
+      ['textDocument/completion', { textDocument, position }],
+      ['textDocument/selectionRange', { textDocument, positions: [position] }],
+      ['textDocument/documentHighlight', { textDocument, position }],
+      ['workspace/symbol', { query: 'Soma' }],
+      ['imr/documentSummary', { uri }],
+    ];
+    let chunk = '';
+    requests.forEach(([method, params], i) => {
       faults++;
-      const source = new CancellationTokenSource();
-      const params = { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } };
-      sources.push(source);
-      pending.push(client.connection.sendRequest(type as never, params as never, source.token) as Promise<unknown>);
+      chunk += frame({ id: 100 + i, method, params }) + frame({ method: '$/cancelRequest', params: { id: 100 + i } });
+    });
+    // The same request once more, not cancelled: answered in full after the cancelled ones.
+    chunk += frame({ id: 200, method: 'textDocument/documentSymbol', params: { textDocument } });
+    assert.ok(Buffer.byteLength(chunk) <= 4096, `one atomic pipe write (${Buffer.byteLength(chunk)} bytes)`);
+    server.stdin!.write(chunk);
+    for (const [i, [method]] of requests.entries()) {
+      const r = await answerTo(100 + i);
+      assert.equal(r.error?.code, LSPErrorCodes.RequestCancelled, `${method}: answered ${JSON.stringify(r)}`);
+      assert.match(r.error!.message, new RegExp(`^${method}: cancelled`));
     }
+    const symbols = await answerTo(200);
+    assert.equal(symbols.error, undefined);
+    assert.ok(Array.isArray(symbols.result) && symbols.result.length > 0, 'the server still answers in full');
+  } finally {
+    server.kill();
   }
-  for (const source of sources) source.cancel();
-  // A cancelled request ends as a RequestCancelled error, or as an empty result when the
-  // handler saw its token cancelled; on this non-empty letter every full answer is non-empty.
-  let cancelled = 0;
-  for (const p of pending) {
-    try {
-      if (isEmpty(await p)) cancelled++;
-    } catch (e) {
-      assert.ok(e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled, `unexpected error ${String(e)}`);
-      cancelled++;
-    }
-  }
-  console.log(`# ${cancelled} of 20 requests ended as cancelled`);
   await assertServing();
 });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, HoverRequest, WorkDoneProgress, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../helpers/lspClient';
 import { writeLetterPdf, isCapsHeading } from '../helpers/pdfWriter';
 import { ExtractPdfRequest, WorkspaceLettersRequest, IndexChangedNotification, type ExtractPdfResult, type LetterSummary, type IndexChangedParams } from '../../server/src/protocol';
@@ -77,4 +77,44 @@ test('imr/extractPdf on a scan is a clear error and the server carries on', asyn
   await assert.rejects(client.connection.sendRequest(ExtractPdfRequest, { uri: pathToFileURL(join(dir, 'scan.pdf')).href }), /OCR/);
   const again = (await client.connection.sendRequest(ExtractPdfRequest, { uri: pdfUri })) as ExtractPdfResult;
   assert.ok(again.text.length > 1000);
+});
+
+test('a request sent while the workspace index extracts PDFs is answered before the indexing ends', { timeout: 120_000 }, async () => {
+  // PDFs are extracted on the index's worker threads, not on the thread that answers requests.
+  // Event-ordered: the hover is sent when the server says indexing has begun (work-done
+  // progress `begin`, sent just before the rebuild) and must be answered before the server's
+  // final "indexing done" notice. 24 PDFs of some 25 pages each take seconds to extract.
+  // (A guard on the order only: it passed before PDFs moved to the workers too, because the
+  // hover usually arrives while the server still lists and reads the files. That no PDF is
+  // extracted on the main thread is asserted in test/server/indexWorkers.test.ts.)
+  const ws = mkdtempSync(join(tmpdir(), 'imr-pdf-busy-'));
+  const c = new TestClient();
+  try {
+    const bytes = await writeLetterPdf(FIXTURES.map((f) => f.text).join('\n').repeat(8), { linesPerPage: 40 });
+    for (let i = 0; i < 24; i++) writeFileSync(join(ws, `letter-${i}.pdf`), bytes);
+    const order: string[] = [];
+    const uri = 'file:///busy.imr';
+    let hover: Promise<unknown> | undefined;
+    const begun = new Promise<void>((res) => {
+      c.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+        c.connection.onProgress(WorkDoneProgress.type, params.token, (v) => {
+          if (v.kind !== 'begin') return;
+          hover = c.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } }).then((h) => (order.push('hover answered'), h));
+          res();
+        });
+        return null;
+      });
+    });
+    await c.initialize({}, { rootUri: pathToFileURL(ws).href, workspaceFolders: [{ uri: pathToFileURL(ws).href, name: 'busy' }], capabilities: { window: { workDoneProgress: true } } });
+    await c.open(uri, FIXTURES[0].text);
+    await begun;
+    const done = await c.waitForNotification<IndexChangedParams>(IndexChangedNotification, (p) => !p.indexing && p.uris === undefined);
+    order.push('indexing done');
+    await hover;
+    assert.ok(done.letterCount >= 24, `every PDF indexed (${done.letterCount} letters)`);
+    assert.deepEqual(order, ['hover answered', 'indexing done']);
+  } finally {
+    await c.shutdown();
+    rmSync(ws, { recursive: true, force: true });
+  }
 });

@@ -7,10 +7,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WorkspaceIndex, MIN_FILES_FOR_WORKERS, type ScanProgress } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex, MIN_FILES_FOR_WORKERS, uriOf, type ScanProgress } from '../../server/src/workspace/workspaceIndex';
 import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { fixtureNames, readFixture } from '../helpers/fixtures';
 import { readSeed, seedNames } from '../helpers/seeds';
+import { writeLetterPdf } from '../helpers/pdfWriter';
+import { FIXTURES } from '../pdf/letters';
+import { extractPdf } from '../../server/src/pdf/api';
 
 const WORKER = resolve(__dirname, '..', '..', 'dist', 'index-worker.js');
 const root = mkdtempSync(join(tmpdir(), 'imr-index-workers-'));
@@ -56,4 +59,43 @@ test('a rebuild on worker threads gives the same index as one on the main thread
   assert.ok(progress.length > 1);
   assert.equal(progress.at(-1)!.filesIndexed, progress.at(-1)!.filesTotal);
   assert.equal(onWorkers.indexing, false);
+});
+
+test('on worker threads too, a file over the size cap is skipped with a log line naming it', async () => {
+  const files = writeWorkspace();
+  const big = join(root, 'big.imr');
+  writeFileSync(big, readSeed('000') + '\n'.repeat(2 * 1024 * 1024));
+  try {
+    const logs: string[] = [];
+    const index = new WorkspaceIndex({ fs: nodeFileSystem, log: (m) => logs.push(m), maxFileSize: 1024 * 1024, workers: { path: WORKER, jobs: 2 } });
+    assert.equal(await index.rebuild([root]), true);
+    assert.equal(index.filesIndexedOnWorkers, files + 3, 'the workers had every text file, the big one too');
+    assert.equal(index.file(uriOf(big)), undefined);
+    assert.ok(logs.some((m) => m.startsWith(`Skipping ${big}: 2.0 MB is over`)), JSON.stringify(logs));
+  } finally {
+    rmSync(big);
+  }
+});
+
+test('PDFs are extracted on the worker threads, never on the main thread, with the same result', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'imr-index-pdf-workers-'));
+  try {
+    writeFileSync(join(ws, 'a.pdf'), await writeLetterPdf(FIXTURES[0].text, { header: FIXTURES[0].header }));
+    writeFileSync(join(ws, 'b.pdf'), await writeLetterPdf(FIXTURES[1].text, { header: FIXTURES[1].header, linesPerPage: 18 }));
+    writeFileSync(join(ws, 'broken.pdf'), '%PDF-1.4 not really');
+    writeFileSync(join(ws, 'c.imr'), readSeed('000'));
+    const onThread = new WorkspaceIndex({ fs: nodeFileSystem, extractPdf });
+    assert.equal(await onThread.rebuild([ws]), true);
+    let onMain = 0;
+    const logs: string[] = [];
+    const onWorkers = new WorkspaceIndex({ fs: nodeFileSystem, extractPdf: (b) => (onMain++, extractPdf(b)), log: (m) => logs.push(m), workers: { path: WORKER, jobs: 2 } });
+    assert.equal(await onWorkers.rebuild([ws]), true);
+    assert.equal(onMain, 0, 'no PDF was extracted on the main thread');
+    assert.equal(onWorkers.filesIndexedOnWorkers, 3, 'the three PDFs went to the workers (a single text letter stays on the main thread)');
+    assert.ok(logs.some((m) => m.startsWith(`Skipping PDF ${join(ws, 'broken.pdf')}: `)), JSON.stringify(logs));
+    assert.equal(onThread.letterCount, 3);
+    assert.deepEqual(sorted(onWorkers.letters()), sorted(onThread.letters()));
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
 });

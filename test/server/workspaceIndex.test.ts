@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, looksLikeLetter, uriOf } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex, chunkPaths, looksLikeLetter, oversizeSkip, uriOf } from '../../server/src/workspace/workspaceIndex';
+import { DEFAULT_MAX_SIZE } from '../../server/src/cli/args';
 import { LETTER_FIRST_LINE } from '../../server/src/languageService/text/firstLine';
 import { memoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { PdfExtractionError } from '../../server/src/pdf/api';
@@ -81,6 +82,30 @@ test('file changes re-index only that file; open documents override the disk', a
   map.delete('/ws/a.imr');
   assert.equal(index.remove(uri), true);
   assert.deepEqual(index.letters(), []);
+});
+
+test('files over the size cap are skipped unread, with a log line naming them (default: the CLI\'s --max-size default)', async () => {
+  assert.equal(oversizeSkip('/ws/big.imr', DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE), null);
+  assert.match(oversizeSkip('/ws/big.imr', DEFAULT_MAX_SIZE + 1, DEFAULT_MAX_SIZE)!, /^Skipping \/ws\/big\.imr: 50\.0 MB is over .*size limit of 50\.0 MB/);
+  const big = VALID_LETTER + '\n'.repeat(200);
+  const fs = memoryFileSystem(new Map(Object.entries({ '/ws/a.imr': VALID_LETTER, '/ws/big.imr': big, '/ws/big.txt': big, '/ws/big.pdf': big })));
+  // A file system that records every read: an oversized file must never be read.
+  const read: string[] = [];
+  const logs: string[] = [];
+  const index = new WorkspaceIndex({ fs: { ...fs, readFile: (p) => (read.push(p), fs.readFile(p)) }, log: (m) => logs.push(m), maxFileSize: VALID_LETTER.length + 100 });
+  await index.rebuild(['/ws']);
+  assert.deepEqual(index.letters().map((l) => l.uri), [uriOf('/ws/a.imr')]);
+  assert.deepEqual(read, ['/ws/a.imr']);
+  for (const name of ['big.imr', 'big.txt', 'big.pdf']) assert.ok(logs.some((m) => m.startsWith(`Skipping /ws/${name}: `) && /size limit/.test(m)), `${name}: ${JSON.stringify(logs)}`);
+  // One file at a time (a watcher's change) too.
+  assert.equal(await index.indexPath('/ws/big.imr'), false);
+  assert.deepEqual(read, ['/ws/a.imr']);
+});
+
+test('without workers, a rebuild extracts one PDF per chunk (a yield to the event loop between two PDFs)', () => {
+  assert.deepEqual(chunkPaths(['a.imr', 'b.pdf', 'c.PDF', 'd.txt', 'e.imr', 'f.imr', 'g.pdf', 'h.imr'], 2), [['a.imr'], ['b.pdf'], ['c.PDF'], ['d.txt', 'e.imr'], ['f.imr'], ['g.pdf'], ['h.imr']]);
+  assert.deepEqual(chunkPaths(['a.imr', 'b.imr', 'c.imr'], 20), [['a.imr', 'b.imr', 'c.imr']]);
+  assert.deepEqual(chunkPaths([], 20), []);
 });
 
 test('PDFs go through the extractor; an extraction error skips the file with a log line', async () => {

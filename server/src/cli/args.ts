@@ -1,6 +1,7 @@
 /** Command-line arguments: parsed into options, or a usage error (exit code 2). */
 import { availableParallelism } from 'os';
 import { FORMAT_NAMES, type FormatName } from './formats';
+import { DEFAULT_MAX_SIZE } from '../fileSize';
 
 export interface CliOptions {
   format: FormatName;
@@ -17,7 +18,7 @@ export interface CliOptions {
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
+export { DEFAULT_MAX_SIZE };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 

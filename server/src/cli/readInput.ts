@@ -8,6 +8,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'fs';
 import { extractPdf, PdfExtractionError } from '../pdf/api';
 import { looksLikeLetter } from './sniff';
+import { formatBytes } from '../fileSize';
 
 /** How a path reached us: named on the command line, or found while walking a folder. */
 export type Origin = 'explicit' | 'walked';
@@ -157,8 +158,3 @@ function describeType(st: Stats): string {
   return 'special file';
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
-}

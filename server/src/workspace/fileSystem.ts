@@ -11,6 +11,8 @@ export interface DirEntry {
 export interface IndexFileSystem {
   readDirectory(path: string): Promise<DirEntry[]>;
   readFile(path: string): Promise<Uint8Array>;
+  /** Size in bytes, asked before a read so that an oversized file is never read. */
+  fileSize(path: string): Promise<number>;
   join(dir: string, name: string): string;
 }
 
@@ -21,6 +23,9 @@ export const nodeFileSystem: IndexFileSystem = {
   },
   async readFile(path) {
     return fs.readFile(path);
+  },
+  async fileSize(path) {
+    return (await fs.stat(path)).size;
   },
   join,
 };
@@ -45,6 +50,11 @@ export function memoryFileSystem(files: Map<string, string | Uint8Array>): Index
       const v = files.get(path);
       if (v === undefined) throw new Error(`ENOENT: ${path}`);
       return typeof v === 'string' ? new TextEncoder().encode(v) : v;
+    },
+    async fileSize(path) {
+      const v = files.get(path);
+      if (v === undefined) throw new Error(`ENOENT: ${path}`);
+      return typeof v === 'string' ? new TextEncoder().encode(v).length : v.length;
     },
     join: (dir, name) => (dir.endsWith('/') ? dir + name : dir + '/' + name),
   };

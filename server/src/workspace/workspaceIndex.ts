@@ -17,6 +17,7 @@ import type { LetterSummary } from '../protocol';
 import type { IndexFileSystem } from './fileSystem';
 import { runInBatches } from '../workers/batchPool';
 import { LETTER_FIRST_LINE } from '../languageService/text/firstLine';
+import { DEFAULT_MAX_SIZE, formatBytes } from '../fileSize';
 
 export interface IndexedFile {
   uri: string;
@@ -28,21 +29,30 @@ export interface IndexedFile {
 
 export interface WorkspaceIndexOptions {
   fs: IndexFileSystem;
-  /** Text of a PDF's bytes; throws (e.g. PdfExtractionError) when it cannot. */
+  /** Text of a PDF's bytes; throws (e.g. PdfExtractionError) when it cannot. Without it, PDFs are skipped. */
   extractPdf?: (bytes: Uint8Array) => Promise<{ text: string }>;
   log?: (message: string) => void;
   rules?: () => RuleSettings;
   /** Files indexed between two yields to the event loop. */
   chunkSize?: number;
+  /** Files larger than this many bytes are skipped unread (default: the CLI's --max-size default, 50 MB). */
+  maxFileSize?: number;
   /**
-   * Worker threads for a rebuild of many text letters (dist/index-worker.js, see
-   * indexWorker.ts); without it, or for PDFs, everything is indexed on this thread.
+   * Worker threads (dist/index-worker.js, see indexWorker.ts) for a rebuild's PDFs (when
+   * `extractPdf` is given; the workers use the same extractor, server/src/pdf/api.ts) and for
+   * many text letters; without it, everything is indexed on this thread.
    */
   workers?: { path: string; jobs: number };
 }
 
 /** Below this many text letters, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
+
+/** What every index worker is started with. */
+export interface IndexWorkerData {
+  rules: RuleSettings;
+  maxFileSize: number;
+}
 
 /** What a worker sends back for one file: its summary, or that it is no letter (or unreadable). */
 export type IndexResult = { letters: LetterSummary[]; symbols: SymbolEntry[] } | { skipped: string | null };
@@ -59,6 +69,11 @@ export function analyseLetterFile(uri: string, text: string, rules: RuleSettings
   const lines = splitLines(text); // split once for the parse and the rules
   const parsed = parseDocument(text, lines);
   return { letters: summarizeDocument(uri, parsed, computeDiagnostics(parsed, rules, lines)), symbols: symbolEntries(parsed) };
+}
+
+/** Why a file of `size` bytes is left out of the index (a log line naming it), or null when it is not too big. */
+export function oversizeSkip(path: string, size: number, maxSize: number): string | null {
+  return size > maxSize ? `Skipping ${path}: ${formatBytes(size)} is over the workspace index's size limit of ${formatBytes(maxSize)}` : null;
 }
 
 /** A text letter file's bytes as text, or null when a .txt does not start like a letter. */
@@ -100,6 +115,31 @@ export function pathOf(uri: string): string | null {
   }
 }
 
+/**
+ * The chunks a rebuild reads on this thread between two yields to the event loop: up to
+ * `size` text letters, but a PDF alone (extracting one takes long; without workers,
+ * requests get their turn between two PDFs).
+ */
+export function chunkPaths(paths: readonly string[], size: number): string[][] {
+  const chunks: string[][] = [];
+  let text: string[] = [];
+  for (const path of paths) {
+    if (letterFileKind(path) === 'pdf') {
+      if (text.length) chunks.push(text);
+      text = [];
+      chunks.push([path]);
+    } else {
+      text.push(path);
+      if (text.length >= size) {
+        chunks.push(text);
+        text = [];
+      }
+    }
+  }
+  if (text.length) chunks.push(text);
+  return chunks;
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class WorkspaceIndex {
@@ -107,7 +147,7 @@ export class WorkspaceIndex {
   private roots: string[] = [];
   /** Bumped on every rebuild, so a scan that was overtaken stops. */
   private generation = 0;
-  private readonly opts: Required<Pick<WorkspaceIndexOptions, 'chunkSize'>> & WorkspaceIndexOptions;
+  private readonly opts: Required<Pick<WorkspaceIndexOptions, 'chunkSize' | 'maxFileSize'>> & WorkspaceIndexOptions;
   indexing = false;
   filesTotal = 0;
   filesIndexed = 0;
@@ -115,7 +155,7 @@ export class WorkspaceIndex {
   filesIndexedOnWorkers = 0;
 
   constructor(options: WorkspaceIndexOptions) {
-    this.opts = { chunkSize: 20, ...options };
+    this.opts = { chunkSize: 20, maxFileSize: DEFAULT_MAX_SIZE, ...options };
   }
 
   get letterCount(): number {
@@ -185,15 +225,24 @@ export class WorkspaceIndex {
     try {
       let rest = paths;
       const { workers } = this.opts;
-      const textLetters = workers ? paths.filter((p) => letterFileKind(p) !== 'pdf') : [];
-      if (workers && workers.jobs > 1 && textLetters.length >= MIN_FILES_FOR_WORKERS) {
-        const left = await this.indexOnWorkers(textLetters, workers, stale, onProgress);
-        if (stale()) return false;
-        rest = [...left, ...paths.filter((p) => letterFileKind(p) === 'pdf')];
+      if (workers) {
+        // PDFs always go to the workers when the index reads PDFs at all: extracting one takes
+        // long enough to hold up requests on this thread. Text letters only when there are
+        // enough of them to pay for starting the workers.
+        const textLetters = paths.filter((p) => letterFileKind(p) !== 'pdf');
+        const onWorkers = [
+          ...(this.opts.extractPdf ? paths.filter((p) => letterFileKind(p) === 'pdf') : []),
+          ...(workers.jobs > 1 && textLetters.length >= MIN_FILES_FOR_WORKERS ? textLetters : []),
+        ];
+        if (onWorkers.length) {
+          const left = await this.indexOnWorkers(onWorkers, workers, stale, onProgress);
+          if (stale()) return false;
+          const sent = new Set(onWorkers);
+          rest = [...left, ...paths.filter((p) => !sent.has(p))];
+        }
       }
-      for (let i = 0; i < rest.length; i += this.opts.chunkSize) {
+      for (const chunk of chunkPaths(rest, this.opts.chunkSize)) {
         if (stale()) return false;
-        const chunk = rest.slice(i, i + this.opts.chunkSize);
         const uris = chunk.map(uriOf);
         // The chunk's files are read concurrently (the reads overlap), then analysed one by one.
         const texts = await Promise.all(chunk.map((path, k) => (this.files.get(uris[k])?.open ? undefined : this.readLetterText(path))));
@@ -214,7 +263,7 @@ export class WorkspaceIndex {
   /** Indexes text letters on worker threads; resolves with the paths no worker finished. */
   private async indexOnWorkers(paths: string[], workers: { path: string; jobs: number }, stale: () => boolean, onProgress?: (p: ScanProgress) => void): Promise<string[]> {
     let uris: string[] = [];
-    const left = await runInBatches<string, IndexResult>(paths, { jobs: workers.jobs, workerPath: workers.path, workerData: { rules: this.opts.rules?.() ?? {} }, isCancelled: stale }, (i, result) => {
+    const left = await runInBatches<string, IndexResult>(paths, { jobs: workers.jobs, workerPath: workers.path, workerData: { rules: this.opts.rules?.() ?? {}, maxFileSize: this.opts.maxFileSize } satisfies IndexWorkerData, isCancelled: stale }, (i, result) => {
       if (stale()) return;
       const uri = uriOf(paths[i]);
       if (this.files.get(uri)?.open) {
@@ -256,6 +305,11 @@ export class WorkspaceIndex {
     const kind = letterFileKind(path);
     if (!kind) return undefined;
     try {
+      const tooBig = oversizeSkip(path, await this.opts.fs.fileSize(path), this.opts.maxFileSize);
+      if (tooBig) {
+        this.opts.log?.(tooBig);
+        return null;
+      }
       const bytes = await this.opts.fs.readFile(path);
       if (kind === 'pdf') {
         if (!this.opts.extractPdf) return null;
