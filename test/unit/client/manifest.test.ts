@@ -87,7 +87,8 @@ describe('package.json contributions', () => {
   it('activates on letters and states its workspace capabilities', () => {
     assert.ok(pkg.activationEvents.includes('onLanguage:imr'));
     assert.ok(pkg.activationEvents.includes('workspaceContains:**/*.imr'));
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['imr.configFile']);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
     assert.ok(existsSync(join(ROOT, contributes.grammars[0].path)));
     JSON.parse(readFileSync(join(ROOT, 'language-configuration.json'), 'utf8'));
