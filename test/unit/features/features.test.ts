@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { LanguageService, analyzeText } from '../../../server/src/languageService';
 import { formatText, formatRange } from '../../../server/src/languageService/features/formatting';
 import { nearestOutcome } from '../../../server/src/languageService/features/codeActions';
@@ -14,8 +14,14 @@ const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(doc(t
 const squash = (s: string) => s.replace(/\s+/g, '');
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
-/** Applies the preferred quick fix of `code` and checks: the diagnostic is gone, nothing outside the edit changed. */
-function applyFix(text: string, code: string): string {
+const contains = (r: Range, line: number) => r.start.line <= line && line <= r.end.line;
+
+/**
+ * Applies the preferred quick fix of `code` and checks: the diagnostic's code is gone from its
+ * item (from the whole document for a diagnostic outside any item), nothing outside the edit
+ * changed. With `stays`, the code may stay on the item (a fix that inserts an empty label).
+ */
+function applyFix(text: string, code: string, { stays = false } = {}): string {
   const service = new LanguageService();
   const d = service.getDiagnostics(doc(text)).find((x) => x.code === code) as Diagnostic;
   assert.ok(d, `expected a ${code} diagnostic`);
@@ -25,7 +31,19 @@ function applyFix(text: string, code: string): string {
   const edits = fix.edit!.changes!['file:///t.imr'];
   assert.equal(edits.length, 1);
   const after = apply(text, edits);
-  assert.ok(!analyzeText(after).diagnostics.some((x) => x.code === code && x.range.start.line === d.range.start.line), `${code} still reported`);
+  if (!stays) {
+    const itemsOf = (t: string) => analyzeText(t).parsed.letters.flatMap((l) => l.items);
+    const item = itemsOf(text).find((i) => contains(i.range, d.range.start.line));
+    const analyzed = analyzeText(after);
+    if (item) {
+      const now = analyzed.parsed.letters.flatMap((l) => l.items).find((i) => i.title === item.title);
+      assert.ok(now, `item "${item.title}" gone after the fix`);
+      const left = analyzed.diagnostics.filter((x) => x.code === code && contains(now.range, x.range.start.line));
+      assert.deepEqual(left.map((x) => x.message), [], `${code} still reported on "${item.title}"`);
+    } else {
+      assert.deepEqual(analyzed.diagnostics.filter((x) => x.code === code).map((x) => x.message), [], `${code} still reported`);
+    }
+  }
   // Outside the edit the text is unchanged: the prefix before the edit and the suffix after it survive.
   const e = edits[0];
   const start = doc(text).offsetAt(e.range.start);
@@ -57,8 +75,47 @@ test('quick fix: missing-guideline and missing-rationale insert their labels', (
   const noMax = broken('MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 78-80.\n', '');
   const after = applyFix(noMax, 'missing-guideline');
   assert.ok(lineOf(after, 'MAXIMUS guideline:') < lineOf(after, 'Decision rationale: The guidelines'));
+  // The whole rationale gone: the fix inserts the label, and the (now empty) rationale is for the reviewer to write.
   const noRat = broken('Decision rationale: The guidelines call for documented pain relief and functional gains on opioids.\nNone are recorded here. Therefore, the request for Norco 10/325mg #90 is not medically necessary.\n', '');
-  assert.match(applyFix(noRat, 'missing-rationale'), /Decision rationale:/);
+  assert.match(applyFix(noRat, 'missing-rationale', { stays: true }), /Decision rationale:/);
+});
+
+test('quick fix: a label dropped while its text stayed goes back at the start of that text', () => {
+  const norco = (t: string) => analyzeText(t).parsed.letters[0].items[0];
+  const guideline = (t: string, source: string) => norco(t).guidelines.find((g) => g.source === source)?.text;
+  const CA_TEXT = 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 74-96.';
+  const MX_TEXT = 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 78-80.';
+  const RAT_START = 'The guidelines call for documented pain relief and functional gains on opioids.';
+
+  // (a) The rationale's label: its paragraph was read into the MAXIMUS guideline.
+  const a = applyFix(broken(`Decision rationale: ${RAT_START}`, RAT_START), 'missing-rationale');
+  assert.equal(a, VALID_LETTER);
+  assert.equal(guideline(a, 'maximus'), MX_TEXT);
+  assert.match(norco(a).rationale?.text ?? '', /^The guidelines call for documented pain relief[\s\S]*not medically necessary\.$/);
+
+  // A MAXIMUS line wrapped over a blank line (double-spaced extraction) is not taken for the rationale.
+  const wrapped = broken(`MAXIMUS guideline: ${MX_TEXT}`, 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment\n\nGuidelines, Opioids, Page(s): 78-80.', broken(`Decision rationale: ${RAT_START}`, RAT_START));
+  const wrappedFixed = applyFix(wrapped, 'missing-rationale');
+  assert.match(norco(wrappedFixed).rationale?.text ?? '', /^The guidelines call for documented pain relief/);
+  assert.equal(guideline(wrappedFixed, 'maximus'), MX_TEXT);
+
+  // (b) The Claims Administrator's label: its line was read as nobody's.
+  const b = applyFix(broken(`Claims Administrator guideline: ${CA_TEXT}`, CA_TEXT), 'missing-guideline');
+  assert.equal(b, VALID_LETTER);
+  assert.equal(guideline(b, 'claimsAdministrator'), CA_TEXT);
+
+  // (c) The MAXIMUS label: its line was read into the Claims Administrator's guideline.
+  const c = applyFix(broken(`MAXIMUS guideline: ${MX_TEXT}`, MX_TEXT), 'missing-guideline');
+  assert.equal(c, VALID_LETTER);
+  assert.equal(guideline(c, 'claimsAdministrator'), CA_TEXT);
+  assert.equal(guideline(c, 'maximus'), MX_TEXT);
+
+  // Both guideline labels dropped: each goes back on its own line (the first fix leaves the other missing).
+  let both = broken(`Claims Administrator guideline: ${CA_TEXT}`, CA_TEXT);
+  both = broken(`MAXIMUS guideline: ${MX_TEXT}`, MX_TEXT, both);
+  const once = applyFix(both, 'missing-guideline', { stays: true });
+  assert.ok(once.includes(`Claims Administrator guideline: ${CA_TEXT}`));
+  assert.equal(applyFix(once, 'missing-guideline'), VALID_LETTER);
 });
 
 test('fix all in file fixes every fixable problem at once', () => {

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument, DisputedItem } from '../model';
-import { rawOf, type Line } from '../text/lines';
+import { isBlank, rawOf, type Line } from '../text/lines';
 import { insertLineEdit } from './textEdits';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
@@ -123,6 +123,13 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
       const label = typeof data.label === 'string' ? data.label : undefined;
       const at = num(data.insertLine);
       if (!label || at === undefined) return [];
+      // The label was dropped but its text stayed: label that line where it starts.
+      const orphan = num(data.labelLine);
+      const orphanLine = orphan === undefined ? undefined : lines[orphan];
+      if (orphanLine && !isBlank(orphanLine)) {
+        const pos = { line: orphan!, character: orphanLine.start };
+        return [{ title: `Insert "${label}"`, edit: { range: { start: pos, end: pos }, newText: label + ' ' }, preferred: true }];
+      }
       const placeholder = d.code === 'missing-guideline' ? ' Decision based on ' : ' ';
       return [{ title: `Insert "${label}"`, edit: insertLineEdit(lines, text, at, label + placeholder.trimEnd()), preferred: true }];
     }
