@@ -174,6 +174,26 @@ test('range formatting touches only the lines of the range', () => {
   assert.equal(apply(text, edits), 'HOW THE IMR FINAL DETERMINATION WAS MADE  \n\nLine one.\nLine two.   \n');
 });
 
+test('range formatting reaches the fixed point: a second pass over the formatted range changes nothing', () => {
+  const texts = [VALID_LETTER, ...seedNames().map((name) => readSeed(name.slice(0, 3)))];
+  for (const [n, seed] of texts.entries()) {
+    const text = applyAll(seed, COMBINATIONS['wrap+outcomeLine+doubleSpace']);
+    const lines = text.split('\n');
+    const whole = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+    // The whole text, and a stretch from the middle of the decisions (the range the edit covers, second time).
+    const decisions = lines.findIndex((l) => l.startsWith('IMR ISSUES'));
+    const middle = { start: { line: decisions, character: 0 }, end: { line: Math.min(lines.length - 1, decisions + 40), character: 0 } };
+    for (const range of [whole, middle]) {
+      const edits = formatRange(text, range);
+      const once = apply(text, edits);
+      assert.equal(squash(once), squash(text), `text ${n}: characters other than whitespace changed`);
+      const e = edits[0];
+      const again = e ? { start: e.range.start, end: { line: e.range.start.line + e.newText.split('\n').length - 1, character: e.newText.length - e.newText.lastIndexOf('\n') - 1 } } : range;
+      assert.deepEqual(formatRange(once, again), [], `text ${n} lines ${range.start.line}-${range.end.line}: a second range format changed the text`);
+    }
+  }
+});
+
 test('completion: headings and snippets at line start, outcomes after ": ", guideline phrases after a label', () => {
   const service = new LanguageService();
   const text = 'IMR\nSoma 350mg #60: \nMAXIMUS guideline: \n';
