@@ -58,6 +58,32 @@ test('quick fix: missing-outcome inserts the outcome the rationale supports', ()
   assert.match(after, /Norco 10\/325mg #90: Upheld/);
 });
 
+test('quick fix: missing-outcome prefers only an outcome the conclusion supports; fix-all never decides one', () => {
+  // A service per call: the service keeps its parse per document version.
+  const outcomeFixes = (text: string) => {
+    const service = new LanguageService();
+    const d = service.getDiagnostics(doc(text)).find((x) => x.code === 'missing-outcome')!;
+    assert.ok(d, 'expected a missing-outcome diagnostic');
+    return service.getCodeActions(doc(text), d.range, [d]).filter((a) => a.title.startsWith('Add outcome'));
+  };
+  const fixAll = (text: string) => {
+    const all = new LanguageService().getCodeActions(doc(text), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']).find((a) => a.kind === 'source.fixAll.imr');
+    return all ? apply(text, all.edit!.changes!['file:///t.imr']) : text;
+  };
+  // Concludes "Medical necessity has been established": Overturned is preferred, and fix-all writes it.
+  const supported = broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60:');
+  assert.deepEqual(outcomeFixes(supported).map((a) => [a.title, a.isPreferred]), [['Add outcome "Upheld"', false], ['Add outcome "Overturned"', true]]);
+  assert.match(fixAll(supported), /^Flexeril 7\.5mg #60: Overturned$/m);
+  // A rationale that concludes neither way: both words offered, neither preferred, and fix-all leaves the heading alone.
+  let undecided = broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60:');
+  undecided = broken('short course for an acute flare documented on exam. Medical necessity has been established.', 'short course for an acute flare documented on exam.', undecided);
+  assert.equal(analyzeText(undecided).parsed.letters[0].items[1].rationale?.conclusion?.finding ?? null, null);
+  assert.deepEqual(outcomeFixes(undecided).map((a) => [a.title, a.isPreferred]), [['Add outcome "Upheld"', false], ['Add outcome "Overturned"', false]]);
+  const after = fixAll(undecided);
+  assert.match(after, /^Flexeril 7\.5mg #60:$/m);
+  assert.ok(!/^Flexeril 7\.5mg #60: (?:Upheld|Overturned)/m.test(after));
+});
+
 test('quick fix: unknown-outcome corrects to the nearest valid word', () => {
   assert.match(applyFix(broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90: Uphold'), 'unknown-outcome'), /#90: Upheld\n/);
   assert.match(applyFix(broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60: overturn'), 'unknown-outcome'), /#60: Overturned\n/);

@@ -98,9 +98,10 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
       const line = lines[end.line];
       if (!line) return [];
       const endsWithColon = rawOf(line).slice(0, end.character).trimEnd().endsWith(':');
-      // Prefer the outcome the rationale's conclusion supports.
+      // Prefer the outcome the rationale's conclusion supports. With no readable conclusion
+      // neither is preferred: fix-all (and fix-on-save) must not write a decision nobody made.
       const finding = item?.rationale?.conclusion?.finding;
-      const preferredWord = finding === 'necessary' ? 'Overturned' : 'Upheld';
+      const preferredWord = finding === 'necessary' ? 'Overturned' : finding === 'notNecessary' ? 'Upheld' : undefined;
       return (['Upheld', 'Overturned'] as const).map((word) => ({
         title: `Add outcome "${word}"`,
         edit: { range: { start: end, end }, newText: (endsWithColon ? ' ' : ': ') + word },
