@@ -274,6 +274,20 @@ test('folding, selection ranges, code lens, highlights and hovers on the fixture
   assert.match(hover(caLine, 55), /MTUS/);
 });
 
+test('highlights of a non-drug treatment match its whole name, not its first word', () => {
+  const text = broken('Flexeril 7.5mg #60: Overturned', 'Physical therapy x 12 sessions: Overturned').replace('Treatment has included physical therapy', 'Treatment has included physical therapy and a physical examination');
+  const service = new LanguageService();
+  const lines = text.split('\n');
+  const shown = (line: number, character: number) =>
+    service.getDocumentHighlights(doc(text), { line, character }).map((h) => lines[h.range.start.line].slice(h.range.start.character, h.range.end.character));
+  const title = lineOf(text, 'Physical therapy x 12');
+  assert.deepEqual(shown(title, 2), ['physical therapy', 'Physical therapy']);
+  assert.deepEqual(shown(title, 12), ['physical therapy', 'Physical therapy']);
+  // "physical" of "physical examination" is not the treatment.
+  const summary = lineOf(text, 'Treatment has included');
+  assert.deepEqual(shown(summary, lines[summary].indexOf('physical examination') + 2), []);
+});
+
 test('requests past the end of the document return empty results', () => {
   const service = new LanguageService();
   const d = doc(VALID_LETTER);
