@@ -265,7 +265,10 @@ test('folding, selection ranges, code lens, highlights and hovers on the fixture
   assert.equal(hl.length, 2);
 
   const hover = (line: number, character: number) => (service.getHover(d, { line, character })?.contents as { value: string } | undefined)?.value ?? '';
-  assert.match(hover(lineOf(VALID_LETTER, 'Treatment has included'), 40), /^$|/);
+  // A word of plain prose ("and" in the case summary) has no hover.
+  const prose = lineOf(VALID_LETTER, 'Treatment has included');
+  assert.equal(VALID_LETTER.split('\n')[prose].slice(40, 43), 'and');
+  assert.equal(service.getHover(d, { line: prose, character: 40 }), null);
   const summaryNorco = VALID_LETTER.split('\n')[lineOf(VALID_LETTER, '04/20/2015 non-certified')].indexOf('Norco');
   assert.match(hover(lineOf(VALID_LETTER, '04/20/2015 non-certified'), summaryNorco + 1), /hydrocodone/);
   const decisionLine = lineOf(VALID_LETTER, 'Decision Date:');
