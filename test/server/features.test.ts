@@ -97,6 +97,66 @@ test('fix all in file over JSON-RPC (source.fixAll)', async () => {
   assert.deepEqual(after.diagnostics.filter((d) => d.severity === 1), []);
 });
 
+/** Opens `text`, applies over the server the preferred quick fix of its `code` diagnostic, and returns the fixed text and the next published diagnostics. */
+async function applyPreferredFix(uri: string, text: string, code: string) {
+  await client.open(uri, text, 1);
+  const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const d = diagnostics.find((x) => x.code === code);
+  assert.ok(d, `expected a ${code} diagnostic, got ${diagnostics.map((x) => x.code)}`);
+  const actions = await send<CodeAction[]>(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions.find((a) => a.isPreferred && a.diagnostics?.[0]?.code === code);
+  assert.ok(fix, `expected a preferred fix for ${code}`);
+  const fixed = applyEdits(text, fix.edit!.changes![uri]);
+  await client.changeFull(uri, 2, fixed);
+  const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+  return { fixed, after: after.diagnostics };
+}
+
+test('preferred quick fixes over JSON-RPC: missing-section, missing-guideline, missing-rationale each leave the next diagnostics without their code', async () => {
+  const noSection = await applyPreferredFix('file:///fix-section.imr', broken('CLINICAL CASE SUMMARY\n', ''), 'missing-section');
+  assert.deepEqual(noSection.after.filter((d) => d.code === 'missing-section'), []);
+  assert.ok(lineOf(noSection.fixed, 'CLINICAL CASE SUMMARY') < lineOf(noSection.fixed, 'IMR ISSUES'));
+
+  // The whole MAXIMUS line gone: the fix inserts a label line.
+  const noMax = await applyPreferredFix('file:///fix-guideline.imr', broken('MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 78-80.\n', ''), 'missing-guideline');
+  assert.deepEqual(noMax.after.filter((d) => d.code === 'missing-guideline'), []);
+  // Only the Claims Administrator's label gone: it goes back on its line.
+  const noCaLabel = await applyPreferredFix('file:///fix-guideline-label.imr', broken('Claims Administrator guideline: Decision', 'Decision'), 'missing-guideline');
+  assert.deepEqual(noCaLabel.after.filter((d) => d.code === 'missing-guideline'), []);
+  assert.equal(noCaLabel.fixed, VALID_LETTER);
+
+  // Only the rationale's label gone: it goes back at the start of its paragraph.
+  const noRatLabel = await applyPreferredFix('file:///fix-rationale.imr', broken('Decision rationale: The guidelines call', 'The guidelines call'), 'missing-rationale');
+  assert.deepEqual(noRatLabel.after.filter((d) => d.code === 'missing-rationale'), []);
+  assert.equal(noRatLabel.fixed, VALID_LETTER);
+});
+
+test('completion over JSON-RPC: headings and snippets at line start, guideline phrases after a guideline label', async () => {
+  const uri = 'file:///completion.imr';
+  const text = 'IMR\nMAXIMUS guideline: \nClaims Administrator guideline: \n\n';
+  await client.open(uri, text, 1);
+  const complete = async (line: number, character: number) => {
+    const r = await send<CompletionItem[] | CompletionList | null>(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
+    return (Array.isArray(r) ? r : r?.items ?? []).map((c) => c.label);
+  };
+  // Nothing typed yet: every heading, the labels and the snippets.
+  const empty = await complete(3, 0);
+  for (const heading of ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']) assert.ok(empty.includes(heading), heading);
+  for (const label of ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:', 'imr-letter', 'imr-item']) assert.ok(empty.includes(label), label);
+  // `IMR` typed: what it can still become.
+  const typed = await complete(0, 3);
+  assert.ok(typed.includes('IMR ISSUES, DECISIONS AND RATIONALES'));
+  assert.ok(typed.includes('imr-letter'));
+  assert.ok(typed.includes('imr-item'));
+  assert.ok(!typed.includes('CLINICAL CASE SUMMARY'));
+  for (const line of [1, 2]) {
+    const phrases = await complete(line, text.split('\n')[line].length);
+    assert.ok(phrases.some((l) => l.startsWith('Decision based on MTUS Chronic Pain Medical Treatment Guidelines')), `line ${line}`);
+    assert.ok(phrases.some((l) => l.includes('ODG')), `line ${line}: ODG`);
+    assert.ok(!phrases.includes('CLINICAL CASE SUMMARY'), `line ${line}: headings after a label`);
+  }
+});
+
 test('formatting a double-spaced, wrapped rendering of a seed: same characters, idempotent', async () => {
   const uri = 'file:///format.imr';
   const text = applyAll(readSeed('000'), COMBINATIONS.everything);

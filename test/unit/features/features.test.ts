@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { LanguageService, analyzeText } from '../../../server/src/languageService';
 import { formatText, formatRange } from '../../../server/src/languageService/features/formatting';
 import { nearestOutcome } from '../../../server/src/languageService/features/codeActions';
@@ -14,8 +14,14 @@ const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(doc(t
 const squash = (s: string) => s.replace(/\s+/g, '');
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
-/** Applies the preferred quick fix of `code` and checks: the diagnostic is gone, nothing outside the edit changed. */
-function applyFix(text: string, code: string): string {
+const contains = (r: Range, line: number) => r.start.line <= line && line <= r.end.line;
+
+/**
+ * Applies the preferred quick fix of `code` and checks: the diagnostic's code is gone from its
+ * item (from the whole document for a diagnostic outside any item), nothing outside the edit
+ * changed. With `stays`, the code may stay on the item (a fix that inserts an empty label).
+ */
+function applyFix(text: string, code: string, { stays = false } = {}): string {
   const service = new LanguageService();
   const d = service.getDiagnostics(doc(text)).find((x) => x.code === code) as Diagnostic;
   assert.ok(d, `expected a ${code} diagnostic`);
@@ -25,7 +31,19 @@ function applyFix(text: string, code: string): string {
   const edits = fix.edit!.changes!['file:///t.imr'];
   assert.equal(edits.length, 1);
   const after = apply(text, edits);
-  assert.ok(!analyzeText(after).diagnostics.some((x) => x.code === code && x.range.start.line === d.range.start.line), `${code} still reported`);
+  if (!stays) {
+    const itemsOf = (t: string) => analyzeText(t).parsed.letters.flatMap((l) => l.items);
+    const item = itemsOf(text).find((i) => contains(i.range, d.range.start.line));
+    const analyzed = analyzeText(after);
+    if (item) {
+      const now = analyzed.parsed.letters.flatMap((l) => l.items).find((i) => i.title === item.title);
+      assert.ok(now, `item "${item.title}" gone after the fix`);
+      const left = analyzed.diagnostics.filter((x) => x.code === code && contains(now.range, x.range.start.line));
+      assert.deepEqual(left.map((x) => x.message), [], `${code} still reported on "${item.title}"`);
+    } else {
+      assert.deepEqual(analyzed.diagnostics.filter((x) => x.code === code).map((x) => x.message), [], `${code} still reported`);
+    }
+  }
   // Outside the edit the text is unchanged: the prefix before the edit and the suffix after it survive.
   const e = edits[0];
   const start = doc(text).offsetAt(e.range.start);
@@ -38,6 +56,32 @@ function applyFix(text: string, code: string): string {
 test('quick fix: missing-outcome inserts the outcome the rationale supports', () => {
   const after = applyFix(broken('Norco 10/325mg #90: Upheld', 'Norco 10/325mg #90:'), 'missing-outcome');
   assert.match(after, /Norco 10\/325mg #90: Upheld/);
+});
+
+test('quick fix: missing-outcome prefers only an outcome the conclusion supports; fix-all never decides one', () => {
+  // A service per call: the service keeps its parse per document version.
+  const outcomeFixes = (text: string) => {
+    const service = new LanguageService();
+    const d = service.getDiagnostics(doc(text)).find((x) => x.code === 'missing-outcome')!;
+    assert.ok(d, 'expected a missing-outcome diagnostic');
+    return service.getCodeActions(doc(text), d.range, [d]).filter((a) => a.title.startsWith('Add outcome'));
+  };
+  const fixAll = (text: string) => {
+    const all = new LanguageService().getCodeActions(doc(text), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']).find((a) => a.kind === 'source.fixAll.imr');
+    return all ? apply(text, all.edit!.changes!['file:///t.imr']) : text;
+  };
+  // Concludes "Medical necessity has been established": Overturned is preferred, and fix-all writes it.
+  const supported = broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60:');
+  assert.deepEqual(outcomeFixes(supported).map((a) => [a.title, a.isPreferred]), [['Add outcome "Upheld"', false], ['Add outcome "Overturned"', true]]);
+  assert.match(fixAll(supported), /^Flexeril 7\.5mg #60: Overturned$/m);
+  // A rationale that concludes neither way: both words offered, neither preferred, and fix-all leaves the heading alone.
+  let undecided = broken('Flexeril 7.5mg #60: Overturned', 'Flexeril 7.5mg #60:');
+  undecided = broken('short course for an acute flare documented on exam. Medical necessity has been established.', 'short course for an acute flare documented on exam.', undecided);
+  assert.equal(analyzeText(undecided).parsed.letters[0].items[1].rationale?.conclusion?.finding ?? null, null);
+  assert.deepEqual(outcomeFixes(undecided).map((a) => [a.title, a.isPreferred]), [['Add outcome "Upheld"', false], ['Add outcome "Overturned"', false]]);
+  const after = fixAll(undecided);
+  assert.match(after, /^Flexeril 7\.5mg #60:$/m);
+  assert.ok(!/^Flexeril 7\.5mg #60: (?:Upheld|Overturned)/m.test(after));
 });
 
 test('quick fix: unknown-outcome corrects to the nearest valid word', () => {
@@ -57,8 +101,47 @@ test('quick fix: missing-guideline and missing-rationale insert their labels', (
   const noMax = broken('MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 78-80.\n', '');
   const after = applyFix(noMax, 'missing-guideline');
   assert.ok(lineOf(after, 'MAXIMUS guideline:') < lineOf(after, 'Decision rationale: The guidelines'));
+  // The whole rationale gone: the fix inserts the label, and the (now empty) rationale is for the reviewer to write.
   const noRat = broken('Decision rationale: The guidelines call for documented pain relief and functional gains on opioids.\nNone are recorded here. Therefore, the request for Norco 10/325mg #90 is not medically necessary.\n', '');
-  assert.match(applyFix(noRat, 'missing-rationale'), /Decision rationale:/);
+  assert.match(applyFix(noRat, 'missing-rationale', { stays: true }), /Decision rationale:/);
+});
+
+test('quick fix: a label dropped while its text stayed goes back at the start of that text', () => {
+  const norco = (t: string) => analyzeText(t).parsed.letters[0].items[0];
+  const guideline = (t: string, source: string) => norco(t).guidelines.find((g) => g.source === source)?.text;
+  const CA_TEXT = 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 74-96.';
+  const MX_TEXT = 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids, Page(s): 78-80.';
+  const RAT_START = 'The guidelines call for documented pain relief and functional gains on opioids.';
+
+  // (a) The rationale's label: its paragraph was read into the MAXIMUS guideline.
+  const a = applyFix(broken(`Decision rationale: ${RAT_START}`, RAT_START), 'missing-rationale');
+  assert.equal(a, VALID_LETTER);
+  assert.equal(guideline(a, 'maximus'), MX_TEXT);
+  assert.match(norco(a).rationale?.text ?? '', /^The guidelines call for documented pain relief[\s\S]*not medically necessary\.$/);
+
+  // A MAXIMUS line wrapped over a blank line (double-spaced extraction) is not taken for the rationale.
+  const wrapped = broken(`MAXIMUS guideline: ${MX_TEXT}`, 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment\n\nGuidelines, Opioids, Page(s): 78-80.', broken(`Decision rationale: ${RAT_START}`, RAT_START));
+  const wrappedFixed = applyFix(wrapped, 'missing-rationale');
+  assert.match(norco(wrappedFixed).rationale?.text ?? '', /^The guidelines call for documented pain relief/);
+  assert.equal(guideline(wrappedFixed, 'maximus'), MX_TEXT);
+
+  // (b) The Claims Administrator's label: its line was read as nobody's.
+  const b = applyFix(broken(`Claims Administrator guideline: ${CA_TEXT}`, CA_TEXT), 'missing-guideline');
+  assert.equal(b, VALID_LETTER);
+  assert.equal(guideline(b, 'claimsAdministrator'), CA_TEXT);
+
+  // (c) The MAXIMUS label: its line was read into the Claims Administrator's guideline.
+  const c = applyFix(broken(`MAXIMUS guideline: ${MX_TEXT}`, MX_TEXT), 'missing-guideline');
+  assert.equal(c, VALID_LETTER);
+  assert.equal(guideline(c, 'claimsAdministrator'), CA_TEXT);
+  assert.equal(guideline(c, 'maximus'), MX_TEXT);
+
+  // Both guideline labels dropped: each goes back on its own line (the first fix leaves the other missing).
+  let both = broken(`Claims Administrator guideline: ${CA_TEXT}`, CA_TEXT);
+  both = broken(`MAXIMUS guideline: ${MX_TEXT}`, MX_TEXT, both);
+  const once = applyFix(both, 'missing-guideline', { stays: true });
+  assert.ok(once.includes(`Claims Administrator guideline: ${CA_TEXT}`));
+  assert.equal(applyFix(once, 'missing-guideline'), VALID_LETTER);
 });
 
 test('fix all in file fixes every fixable problem at once', () => {
@@ -117,6 +200,26 @@ test('range formatting touches only the lines of the range', () => {
   assert.equal(apply(text, edits), 'HOW THE IMR FINAL DETERMINATION WAS MADE  \n\nLine one.\nLine two.   \n');
 });
 
+test('range formatting reaches the fixed point: a second pass over the formatted range changes nothing', () => {
+  const texts = [VALID_LETTER, ...seedNames().map((name) => readSeed(name.slice(0, 3)))];
+  for (const [n, seed] of texts.entries()) {
+    const text = applyAll(seed, COMBINATIONS['wrap+outcomeLine+doubleSpace']);
+    const lines = text.split('\n');
+    const whole = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+    // The whole text, and a stretch from the middle of the decisions (the range the edit covers, second time).
+    const decisions = lines.findIndex((l) => l.startsWith('IMR ISSUES'));
+    const middle = { start: { line: decisions, character: 0 }, end: { line: Math.min(lines.length - 1, decisions + 40), character: 0 } };
+    for (const range of [whole, middle]) {
+      const edits = formatRange(text, range);
+      const once = apply(text, edits);
+      assert.equal(squash(once), squash(text), `text ${n}: characters other than whitespace changed`);
+      const e = edits[0];
+      const again = e ? { start: e.range.start, end: { line: e.range.start.line + e.newText.split('\n').length - 1, character: e.newText.length - e.newText.lastIndexOf('\n') - 1 } } : range;
+      assert.deepEqual(formatRange(once, again), [], `text ${n} lines ${range.start.line}-${range.end.line}: a second range format changed the text`);
+    }
+  }
+});
+
 test('completion: headings and snippets at line start, outcomes after ": ", guideline phrases after a label', () => {
   const service = new LanguageService();
   const text = 'IMR\nSoma 350mg #60: \nMAXIMUS guideline: \n';
@@ -162,13 +265,30 @@ test('folding, selection ranges, code lens, highlights and hovers on the fixture
   assert.equal(hl.length, 2);
 
   const hover = (line: number, character: number) => (service.getHover(d, { line, character })?.contents as { value: string } | undefined)?.value ?? '';
-  assert.match(hover(lineOf(VALID_LETTER, 'Treatment has included'), 40), /^$|/);
+  // A word of plain prose ("and" in the case summary) has no hover.
+  const prose = lineOf(VALID_LETTER, 'Treatment has included');
+  assert.equal(VALID_LETTER.split('\n')[prose].slice(40, 43), 'and');
+  assert.equal(service.getHover(d, { line: prose, character: 40 }), null);
   const summaryNorco = VALID_LETTER.split('\n')[lineOf(VALID_LETTER, '04/20/2015 non-certified')].indexOf('Norco');
   assert.match(hover(lineOf(VALID_LETTER, '04/20/2015 non-certified'), summaryNorco + 1), /hydrocodone/);
   const decisionLine = lineOf(VALID_LETTER, 'Decision Date:');
   assert.match(hover(decisionLine, 25), /2015-06-01[\s\S]*42 days between the UR denial/);
   const caLine = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Opioids');
   assert.match(hover(caLine, 55), /MTUS/);
+});
+
+test('highlights of a non-drug treatment match its whole name, not its first word', () => {
+  const text = broken('Flexeril 7.5mg #60: Overturned', 'Physical therapy x 12 sessions: Overturned').replace('Treatment has included physical therapy', 'Treatment has included physical therapy and a physical examination');
+  const service = new LanguageService();
+  const lines = text.split('\n');
+  const shown = (line: number, character: number) =>
+    service.getDocumentHighlights(doc(text), { line, character }).map((h) => lines[h.range.start.line].slice(h.range.start.character, h.range.end.character));
+  const title = lineOf(text, 'Physical therapy x 12');
+  assert.deepEqual(shown(title, 2), ['physical therapy', 'Physical therapy']);
+  assert.deepEqual(shown(title, 12), ['physical therapy', 'Physical therapy']);
+  // "physical" of "physical examination" is not the treatment.
+  const summary = lineOf(text, 'Treatment has included');
+  assert.deepEqual(shown(summary, lines[summary].indexOf('physical examination') + 2), []);
 });
 
 test('requests past the end of the document return empty results', () => {

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument, DisputedItem } from '../model';
-import { rawOf, type Line } from '../text/lines';
+import { isBlank, rawOf, type Line } from '../text/lines';
 import { insertLineEdit } from './textEdits';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
@@ -98,9 +98,10 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
       const line = lines[end.line];
       if (!line) return [];
       const endsWithColon = rawOf(line).slice(0, end.character).trimEnd().endsWith(':');
-      // Prefer the outcome the rationale's conclusion supports.
+      // Prefer the outcome the rationale's conclusion supports. With no readable conclusion
+      // neither is preferred: fix-all (and fix-on-save) must not write a decision nobody made.
       const finding = item?.rationale?.conclusion?.finding;
-      const preferredWord = finding === 'necessary' ? 'Overturned' : 'Upheld';
+      const preferredWord = finding === 'necessary' ? 'Overturned' : finding === 'notNecessary' ? 'Upheld' : undefined;
       return (['Upheld', 'Overturned'] as const).map((word) => ({
         title: `Add outcome "${word}"`,
         edit: { range: { start: end, end }, newText: (endsWithColon ? ' ' : ': ') + word },
@@ -123,6 +124,13 @@ export function fixesFor(input: CodeActionInput, d: Diagnostic): Fix[] {
       const label = typeof data.label === 'string' ? data.label : undefined;
       const at = num(data.insertLine);
       if (!label || at === undefined) return [];
+      // The label was dropped but its text stayed: label that line where it starts.
+      const orphan = num(data.labelLine);
+      const orphanLine = orphan === undefined ? undefined : lines[orphan];
+      if (orphanLine && !isBlank(orphanLine)) {
+        const pos = { line: orphan!, character: orphanLine.start };
+        return [{ title: `Insert "${label}"`, edit: { range: { start: pos, end: pos }, newText: label + ' ' }, preferred: true }];
+      }
       const placeholder = d.code === 'missing-guideline' ? ' Decision based on ' : ' ';
       return [{ title: `Insert "${label}"`, edit: insertLineEdit(lines, text, at, label + placeholder.trimEnd()), preferred: true }];
     }

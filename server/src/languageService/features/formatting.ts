@@ -219,15 +219,25 @@ export function formatRange(text: string, range: Range): TextEdit[] {
   const first = Math.max(0, Math.min(range.start.line, all.length - 1));
   let last = Math.max(first, Math.min(range.end.line, all.length - 1));
   if (last > first && range.end.character === 0) last--;
-  const spacing = detectSpacing(all.map(cleanLine));
+  const cleanAll = all.map(cleanLine);
   const slice = all.slice(first, last + 1);
   // The document's own byte order mark stays, as whole-document formatting keeps it.
   const bom = first === 0 && text.startsWith('\ufeff') ? '\ufeff' : '';
-  let body = formatOnce(slice.join(eol).slice(bom.length), eol, spacing);
-  const leadBlank = slice.length > 0 && isBlank(cleanLine(slice[0])) && body !== '';
-  const trailBlank = slice.length > 1 && isBlank(cleanLine(slice[slice.length - 1])) && body !== '';
-  if (leadBlank) body = eol + body;
-  if (trailBlank) body = body + eol;
+  // The range's blank first and last lines stay (the blocks around it keep their separation).
+  const leadBlank = slice.length > 0 && isBlank(cleanLine(slice[0]));
+  const trailBlank = slice.length > 1 && isBlank(cleanLine(slice[slice.length - 1]));
+  const withEdges = (b: string) => (b === '' ? b : (leadBlank ? eol : '') + b + (trailBlank ? eol : ''));
+  // Passes until the range is stable, as formatText does, each with the spacing of the whole
+  // document as it stands after the previous pass: formatting the formatted range again (which
+  // reads the spacing of the document around it) then finds nothing to change.
+  let body = slice.join(eol).slice(bom.length);
+  for (let pass = 0; pass < 5; pass++) {
+    const around = pass === 0 ? cleanAll : [...cleanAll.slice(0, first), ...withEdges(body).split(/\r\n|\r|\n/).map(cleanLine), ...cleanAll.slice(last + 1)];
+    const next = formatOnce(body, eol, detectSpacing(around));
+    if (next === body) break;
+    body = next;
+  }
+  body = withEdges(body);
   body = bom + body;
   const original = slice.join(eol);
   if (body === original) return [];

@@ -68,13 +68,21 @@ export function ownPositions<T>(value: T): T {
   return shifted(value, 0) as T;
 }
 
-/** Diagnostics also carry a line in their quick-fix data (`insertLine`: where a label goes). */
+/**
+ * Diagnostics also carry lines in their quick-fix data (`insertLine`: where a label line goes;
+ * `labelLine`: the line whose text lost its label).
+ */
 export function shiftDiagnostics(list: readonly Diagnostic[], delta: number): Diagnostic[] {
   if (delta === 0) return list.slice();
   return list.map((d) => {
     const copy = { ...d, range: shifted(d.range, delta) as Diagnostic['range'] };
     const data = d.data as Record<string, unknown> | undefined;
-    if (data && typeof data.insertLine === 'number') copy.data = { ...data, insertLine: data.insertLine + delta };
+    if (data && (typeof data.insertLine === 'number' || typeof data.labelLine === 'number')) {
+      const moved = { ...data };
+      if (typeof data.insertLine === 'number') moved.insertLine = data.insertLine + delta;
+      if (typeof data.labelLine === 'number') moved.labelLine = data.labelLine + delta;
+      copy.data = moved;
+    }
     return copy;
   });
 }
