@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/differential.ts --write before.json     (on the old code)
  *   node --import tsx bench/differential.ts --compare before.json   (on the new code)
+ * Both take `--ignore key,key` to leave model keys out of the hash (the same on both sides).
  *
  * Inputs: every fixture and seed letter under every extraction artifact and combination,
  * thousands of mutated and junk letters (fast-check, fixed seed), and generated corpora.
@@ -45,14 +46,16 @@ function digest(text: string, n: number): string {
     diagnostics: service.getDiagnostics(doc),
     symbols: service.getDocumentSymbols(doc),
   };
-  return createHash('sha1').update(JSON.stringify(record)).digest('hex');
+  // Keys left out (--ignore) let a change that is meant to alter them show that it altered nothing else.
+  return createHash('sha1').update(JSON.stringify(record, (key, value) => (ignored.has(key) ? undefined : value))).digest('hex');
 }
 
-const [mode, file] = process.argv.slice(2);
-if ((mode !== '--write' && mode !== '--compare') || !file) {
-  console.error('usage: differential.ts --write FILE | --compare FILE');
+const [mode, file, ignoreFlag, ignoreList] = process.argv.slice(2);
+if ((mode !== '--write' && mode !== '--compare') || !file || (ignoreFlag !== undefined && (ignoreFlag !== '--ignore' || !ignoreList))) {
+  console.error('usage: differential.ts --write FILE | --compare FILE  [--ignore key,key]');
   process.exit(2);
 }
+const ignored = new Set(ignoreList ? ignoreList.split(',') : []);
 const hashes: Record<string, string> = {};
 let n = 0;
 for (const [name, text] of inputs()) hashes[`${n} ${name}`] = digest(text, n++);

@@ -14,16 +14,26 @@ const CASES: Array<[string, [string, string | null, string | null]]> = [
   ['Non-MTUS Citation Official Disability Guidelines (ODG) Pain, Tizanidine (Zanaflex)', ['ODG', 'Pain', 'Tizanidine (Zanaflex)']],
   ['Non-MTUS Citation ODG Low Back, Lumbar supports', ['ODG', 'Low Back', 'Lumbar supports']],
   // A topic may hold a comma; a semicolon starts the next topic.
-  ['Non-MTUS Citation ODG Knee & Leg, Continuous passive motion, home use; Cryotherapy', ['ODG', 'Knee', 'Continuous passive motion, home use']],
-  ['Non-MTUS Citation ODG, Shoulder Chapter, Arthroscopic debridement', ['ODG', null, 'Arthroscopic debridement']],
+  ['Non-MTUS Citation ODG Knee & Leg, Continuous passive motion, home use; Cryotherapy', ['ODG', 'Knee & Leg', 'Continuous passive motion, home use']],
+  ['Non-MTUS Citation ODG, Shoulder Chapter, Arthroscopic debridement', ['ODG', 'Shoulder', 'Arthroscopic debridement']],
   ['The Expert Reviewer relied on the Official Disability Guidelines (ODG) Elbow, Tennis elbow band', ['ODG', 'Elbow', 'Tennis elbow band']],
   // Another source after the topic is not part of it.
   ['Official Disability Guidelines (ODG) Pain, Opioid dosing and Other Medical Treatment Guidelines UpToDate, Tramadol', ['ODG', 'Pain', 'Opioid dosing']],
   ['MTUS ACOEM Shoulder Disorders (2017), Subacromial decompression', ['ACOEM', 'Shoulder Disorders', 'Subacromial decompression']],
   // No topic after the chapter, or a page citation where the topic would be: no section.
-  ['MTUS Chronic Pain Medical Treatment Guidelines; ODG, Low Back Chapter', ['ODG', null, null]],
+  ['MTUS Chronic Pain Medical Treatment Guidelines; ODG, Low Back Chapter', ['ODG', 'Low Back', null]],
   ['Non-MTUS Citation Official Disability Guidelines, topical salicylates', ['ODG', null, null]],
   ['Official Disability Guidelines (ODG) Knee, pages 12-14', ['ODG', 'Knee', null]],
+  // ODG chapters are read whole by name, however the letter spells the gaps and the tail.
+  ['Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg', ['ODG', 'Knee & Leg', null]],
+  ['Non-MTUS Citation ODG, Forearm, Wrist, & Hand, Splints', ['ODG', 'Forearm, Wrist, & Hand', 'Splints']],
+  ['Non-MTUS Citation ODG Low Back - Lumbar & Thoracic (Acute & Chronic), Discography', ['ODG', 'Low Back - Lumbar & Thoracic (Acute & Chronic)', 'Discography']],
+  ['Official Disability Guidelines (ODG) Neck and Upper Back (Acute & Chronic), Cervical collar, post operative use', ['ODG', 'Neck and Upper Back (Acute & Chronic)', 'Cervical collar, post operative use']],
+  ['Non-MTUS Citation ODG Pain (Chronic), Opioids, criteria for use; Weaning of medications', ['ODG', 'Pain (Chronic)', 'Opioids, criteria for use']],
+  ['Non-MTUS Citation the ODG Mental Illness and Stress, Cognitive therapy for depression', ['ODG', 'Mental Illness and Stress', 'Cognitive therapy for depression']],
+  ['ODG Fitness for Duty, Functional capacity evaluation, Page 3', ['ODG', 'Fitness for Duty', 'Functional capacity evaluation']],
+  // A word that only starts like a chapter name is not that chapter (the general reading applies).
+  ['Non-MTUS Citation ODG Painful conditions, Topical analgesics', ['ODG', 'Painful', 'Topical analgesics']],
   // Numbered ACOEM chapters and labelled MTUS sections are read as before.
   ['MTUS ACOEM Knee Complaints, Chapter 13, Page(s): 331-333', ['ACOEM', '13', null]],
   ['MTUS Chronic Pain Medical Treatment 2009, Section(s): Topical Analgesics, Page(s): 111-113', ['MTUS', null, 'Topical Analgesics']],

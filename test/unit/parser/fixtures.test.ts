@@ -713,7 +713,7 @@ const EXPECTED: Record<string, Expectation> = {
         ['Surgery', 'Evaluation & Management', 'Rehabilitation', 'Injection', 'Transportation'],
       );
       // 2017 MTUS chapters are named, not numbered.
-      assert.deepEqual(letter.items[0].guidelines[1].citations.map((c) => [c.kind, c.chapter]), [['ACOEM', 'Knee Disorders'], ['ODG', 'Knee']]);
+      assert.deepEqual(letter.items[0].guidelines[1].citations.map((c) => [c.kind, c.chapter]), [['ACOEM', 'Knee Disorders'], ['ODG', 'Knee & Leg']]);
     },
   },
   'pharma-dosing-titles': {
@@ -979,7 +979,7 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual(letter.sections.map((s) => s.kind), ['header', 'howMade', 'caseSummary', 'decisions']);
       assert.deepEqual(headerValues(letter.header), ['CM16-0102938', '2016-05-27', '2016-06-30', '2009-08-14', '2016-05-12', 'Standard', '2016-05-20']);
       // "Chapter 13; Non-MTUS Citation ODG, ...": two citations, not one.
-      assert.deepEqual(letter.items[0].guidelines[0].citations.map((c) => [c.kind, c.chapter]), [['ACOEM', '13'], ['ODG', undefined]]);
+      assert.deepEqual(letter.items[0].guidelines[0].citations.map((c) => [c.kind, c.chapter]), [['ACOEM', '13'], ['ODG', 'Knee & Leg']]);
     },
   },
   'numbered-headings-no-guidelines': {

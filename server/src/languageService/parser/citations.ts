@@ -3,6 +3,7 @@
  * ODG, and others, with chapter, section and page citations where written. Each citation
  * starts at "Decision based on" (or at the start of the text) and runs to the next one.
  */
+import { ODG_NAMED_CHAPTER } from '../lexicon/odgChapters';
 import type { Citation } from '../model';
 import type { JoinedText } from '../text/joined';
 import { collapseJoined, singleSpaced } from '../text/joined';
@@ -87,16 +88,24 @@ export function makeCitation(raw: string, range: Citation['range'], spaceRuns = 
   const c: Citation = { kind, text, range };
   const pages = PAGES.exec(text);
   if (pages) c.pages = tidyPages(pages[1]);
-  const chapter = chapterIn(text, odg);
+  // An ODG chapter known by name is read whole (`Knee & Leg`, `Forearm, Wrist, & Hand`).
+  const odgNamed = odg && !text.includes('Chapter ') ? ODG_NAMED_CHAPTER.exec(text) : null;
+  const chapter = odgNamed ?? chapterIn(text, odg);
   if (chapter) c.chapter = chapter[1] ?? chapter[2];
   const section = SECTION.exec(text);
   if (section) c.section = section[1].trim();
   else {
     // ODG and the 2017 ACOEM chapters name no "Section(s):": the topic after the chapter is the section.
-    const topic = odg ? ODG_TOPIC.exec(text) : kind === 'ACOEM' && text.includes(' (20') ? ACOEM_2017_TOPIC.exec(text) : null;
+    const topic = odgNamed ? topicAfter(text, odgNamed.index + odgNamed[0].length) : odg ? ODG_TOPIC.exec(text) : kind === 'ACOEM' && text.includes(' (20') ? ACOEM_2017_TOPIC.exec(text) : null;
     if (topic) c.section = topic[1];
   }
   return c;
+}
+
+/** The topic that follows a chapter read by name, after its comma (none when no comma follows). */
+function topicAfter(text: string, at: number): RegExpExecArray | null {
+  TOPIC_AFTER_CHAPTER.lastIndex = at;
+  return TOPIC_AFTER_CHAPTER.exec(text);
 }
 
 // Module constants rather than literals in makeCitation: a literal is a new RegExp object each call.
@@ -115,6 +124,9 @@ const SECTION = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i;
  */
 const ODG_TOPIC =
   /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?),? (?:the )?[A-Z][^,;.]{0,60}?, ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/;
+/** `, <topic>` right after a chapter, ending as ODG_TOPIC's topic ends (sticky: read at one place). */
+const TOPIC_AFTER_CHAPTER =
+  /,\s+((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/y;
 /** The topic after a 2017 ACOEM chapter: `ACOEM Knee Disorders (2017), Meniscectomy`. */
 const ACOEM_2017_TOPIC =
   /\bACOEM (?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints) \(20\d\d\), ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|$)/;
