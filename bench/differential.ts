@@ -65,7 +65,7 @@ if (mode === '--write') {
 } else {
   const before: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
   const differ = Object.keys(hashes).filter((k) => before[k] !== hashes[k]);
-  for (const k of differ.slice(0, 20)) console.log(`differs: ${k}`);
+  for (const k of differ.slice(0, Number(process.env.DIFF_LIST ?? 20))) console.log(`differs: ${k}`);
   console.log(`${n} inputs, ${differ.length} differ from ${file}`);
   process.exit(differ.length ? 1 : 0);
 }

@@ -230,7 +230,7 @@ const EXPECTED: Record<string, Expectation> = {
       assert.equal(notice?.children?.length, 3);
       assert.equal(letter.items[1].rationale?.conclusion?.finding, 'necessary');
       assert.equal(letter.items[2].guidelines[0].noneCited, true);
-      assert.deepEqual(letter.reviewer.specialties, ['Anesthesiology']);
+      assert.deepEqual(letter.reviewer.specialties, ['Anesthesiology', 'Pain Medicine']);
       assert.deepEqual([letter.patient.age, letter.patient.sex], [52, 'female']);
     },
   },
@@ -317,6 +317,10 @@ const EXPECTED: Record<string, Expectation> = {
     check(doc) {
       assert.deepEqual(doc.letters.map((l) => l.header.caseNumber?.value), ['CM16-0213090', 'CM13-0041877', 'CM15-0099812', undefined]);
       for (let i = 1; i < doc.letters.length; i++) assert.ok(doc.letters[i].range.start.line > doc.letters[i - 1].range.end.line, 'letters do not overlap');
+      // "Board Certified in Anesthesiology, has a subspecialty in Pain Medicine and is licensed to practice in California and Nevada"
+      const notice = doc.letters[1].reviewer;
+      assert.deepEqual(notice.specialties, ['Anesthesiology', 'Pain Medicine']);
+      assert.deepEqual(notice.licensure, ['California', 'Nevada']);
     },
   },
   'combined-artifacts': {
@@ -395,7 +399,7 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual(letter.items.map((i) => i.outcomeText), ['UPHELD', 'OVERTURNED', 'Overturned', 'Upheld', 'Upheld']);
       for (const item of letter.items) assert.equal(textAt(text, item.outcomeRange!), item.outcomeText);
       // Board certification prose: the specialty stops before "with a subspecialty", the states before the next sentence.
-      assert.deepEqual(letter.reviewer.specialties, ['Anesthesiology']);
+      assert.deepEqual(letter.reviewer.specialties, ['Anesthesiology', 'Pain Medicine']);
       assert.deepEqual(letter.reviewer.licensure, ['California', 'Nevada', 'Arizona']);
       assert.equal(letter.items[1].guidelines[0].noneCited, true);
       assert.equal(letter.header.urDenialDate?.value, '2016-02-22');

@@ -22,6 +22,23 @@ for (const [prefix, expected] of Object.entries(SEED_EXPECTATIONS)) {
   });
 }
 
+// The reviewer's credentials, from the credentials block (000, 002) or the how-made prose,
+// where "Board Certified in X, has a subspecialty in Y" names two specialties (001, 004).
+const SEED_REVIEWERS: Record<string, [string[], string[]]> = {
+  '000': [['Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine'], ['Iowa', 'Illinois', 'California']],
+  '001': [['Anesthesiology', 'Pain Management'], ['California']],
+  '002': [['Preventive Medicine', 'Occupational Medicine'], ['California']],
+  '003': [['Occupational Medicine'], ['California']],
+  '004': [['Anesthesiology', 'Pain Medicine'], ['Connecticut']],
+};
+
+for (const [prefix, [specialties, licensure]] of Object.entries(SEED_REVIEWERS)) {
+  test(`seed ${prefix}: the reviewer's specialties and states of licensure`, () => {
+    const { reviewer } = parseDocument(readSeed(prefix)).letters[0];
+    assert.deepEqual([reviewer.specialties, reviewer.licensure], [specialties, licensure]);
+  });
+}
+
 test('deleting a section heading reports missing-section at the next section', () => {
   const text = readSeed('002').replace('CLINICAL CASE SUMMARY', '');
   const { diagnostics } = analyzeText(text);

@@ -23,6 +23,8 @@ const LICENSURE = /^State\(?s?\)? of Licensure\s*:\s*(.*)$/i;
 const SPECIALTY = /^Certifications?\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:\s*(.*)$/i;
 /** "is Board Certified in Occupational Medicine and is licensed to practice in California" */
 const BOARD = /\bBoard[- ]Certified (?:in )?(.+?)(?:,? (?:and )?(?:is |has )|,? with |\.|$)/i;
+/** "Board Certified in Anesthesiology with a subspecialty in Pain Medicine": the subspecialty is a specialty too. */
+const SUBSPECIALTY = /\bsub-?specialty (?:certification |certificate )?in (.+?)(?:,? (?:and )?(?:is |has )|\.|;|$)/i;
 /** "... is licensed in California and Texas and is Board Certified in ...": the list stops at "and is". */
 const LICENSED = /\blicensed (?:to practice )?in (?:the State of |the states of )?(.+?)(?:,? (?:and )?(?:is |has )|\.|;|$)/i;
 
@@ -72,14 +74,24 @@ export function readReviewer(lines: readonly Line[], from = 0, to = lines.length
     const board = BOARD.exec(text);
     const lic = LICENSED.exec(text);
     if (!board && !lic) continue;
+    const sub = board ? subspecialtyNear(text, board.index) : null;
     if (board) reviewer.specialties = splitList(board[1], false);
+    if (sub) for (const s of splitList(sub[1], false)) if (!reviewer.specialties.includes(s)) reviewer.specialties.push(s);
     if (lic) reviewer.licensure = splitList(lic[1], true);
-    const a = Math.min(board ? board.index : Infinity, lic ? lic.index : Infinity);
-    const b = Math.max(board ? board.index + board[0].length : 0, lic ? lic.index + lic[0].length : 0);
+    const found = [board, lic, sub].filter((m): m is RegExpExecArray => m !== null);
+    const a = Math.min(...found.map((m) => m.index));
+    const b = Math.max(...found.map((m) => m.index + m[0].length));
     reviewer.range = joined.rangeOf(a, b);
     break;
   }
   return reviewer;
+}
+
+/** The subspecialty named in the same sentence as the board certification (within 300 characters), with its index in `text`. */
+function subspecialtyNear(text: string, at: number): RegExpExecArray | null {
+  const m = SUBSPECIALTY.exec(text.slice(at, at + 300));
+  if (m) m.index += at;
+  return m;
 }
 
 const AGE = /\b(\d{1,3})[- ]?(?:years?|yr\.?)[- ]old,?\s+(?:(?:right|left)[- ]handed\s+|injured\s+|[A-Za-z]+\s+)?(male|female|man|woman|gentleman|lady)\b/i;
