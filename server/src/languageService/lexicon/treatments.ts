@@ -11,9 +11,9 @@ const CATEGORY_RULES: Array<[RegExp, string]> = [
   [/\b(home health|home care|caregiver)\b/i, 'Home Health'],
   [/\b(MRI|MRA|MR arthrogram|arthrogram|myelogram|CT scan|CT|X-?rays?|radiograph|ultrasound|bone scan|imaging)\b/i, 'Diagnostic Testing'],
   [/\b(EMG|NCV|NCS|nerve conduction|electromyograph)/i, 'Diagnostic Testing'],
-  [/\b(urine drug|drug screen|lab|blood test|panel|toxicology)\b/i, 'Diagnostic Testing'],
+  [/\b(urine drug|drug screen|lab|labs|blood test|panel|toxicology|vitamin D|hemoglobin A1c|HbA1c|A1c|CBC|CMP|liver function|serum)\b/i, 'Diagnostic Testing'],
   [/\b(TENS|interferential|H-wave|stimulat)/i, 'DMEPOS'],
-  [/\b(brace|orthotic|orthosis|LSO|splint|strap|sling|collar|cane|walker|wheelchair|DME|cold therapy|hot\/cold|cryotherapy|pillow|mattress|unit)\b/i, 'DMEPOS'],
+  [/\b(brace|orthotic|orthosis|LSO|splint|strap|sling|collar|cane|walker|wheelchair|DME|cold therapy|hot\/cold|cryotherapy|pillow|mattress|unit|scooter|power chair|kit)\b/i, 'DMEPOS'],
   [/\b(injection|epidural|ESI|block|radiofrequency|ablation|rhizotomy|trigger point)/i, 'Injection'],
   [/\b(acupuncture)\b/i, 'Rehabilitation'],
   [/\b(chiropractic|manipulation)\b/i, 'Rehabilitation'],
@@ -59,12 +59,8 @@ export function readTreatment(title: string): Treatment | null {
     treatment.drugClass = 'Topical Compounds';
     treatment.category = 'Pharmaceuticals';
   } else {
-    for (const [re, cat] of CATEGORY_RULES) {
-      if (re.test(t)) {
-        treatment.category = cat;
-        break;
-      }
-    }
+    const category = categoryOf(t);
+    if (category) treatment.category = category;
   }
   const dose = DOSE.exec(t);
   if (dose) treatment.dose = dose[0];
@@ -77,10 +73,41 @@ export function readTreatment(title: string): Treatment | null {
   return treatment;
 }
 
+/**
+ * Where the service itself ends and what comes with it begins: "knee arthroplasty | with a
+ * cold therapy unit", "subacromial injection | under ultrasound guidance".
+ */
+const ATTACHMENT = /\s(?:with|under|using|via|including|after|following|plus)\s/i;
+/** Imaging that only guides a procedure does not make the item a diagnostic test. */
+const GUIDANCE = /\b(?:ultrasound|fluoroscop[a-z]*|CT|MRI)[- ]guid(?:ed|ance)\b/gi;
+
+/**
+ * The category of a service, from what the title names first: the service before its
+ * attachments decides, and only when it names nothing known does the whole title.
+ */
+function categoryOf(title: string): string | undefined {
+  const text = title.replace(GUIDANCE, ' ');
+  const attached = text.search(ATTACHMENT);
+  const head = attached > 0 ? text.slice(0, attached) : text;
+  for (const part of attached > 0 ? [head, text] : [text]) {
+    for (const [re, category] of CATEGORY_RULES) if (re.test(part)) return category;
+  }
+  return undefined;
+}
+
+/** Words a name cut at a number may be left ending with: "arthroplasty with | 3 day stay". */
+const DANGLING_WORDS = new Set(['with', 'and', 'in', 'for', 'of', 'at', 'to', 'x', 'per', 'every', 'over', 'times', 'or', 'plus', 'the', 'a']);
+
 /** The service name: the title up to the first dose, quantity or parenthesis. */
 function serviceName(title: string): string {
   const cut = title.search(NAME_END);
-  const name = cut > 0 ? title.slice(0, cut) : title;
+  let name = (cut > 0 ? title.slice(0, cut) : title).trim();
+  // A cut before a number can leave a connecting word at the end; drop it (a few at most).
+  for (let i = 0; i < 3; i++) {
+    const space = name.lastIndexOf(' ');
+    if (space <= 0 || !DANGLING_WORDS.has(name.slice(space + 1).toLowerCase())) break;
+    name = name.slice(0, space).trimEnd();
+  }
   // The trailing-punctuation replace only when the name ends in punctuation (it is slow on every title).
   const last = name.charCodeAt(name.length - 1);
   return (last === 44 || last === 58 || last === 59 ? name.replace(/(?<![,:;])[,:;]+$/, '') : name).trim();
