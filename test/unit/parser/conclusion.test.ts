@@ -30,6 +30,10 @@ const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
   ['The request is not considered to be medically necessary.', 'notNecessary', 'The request is not considered to be medically necessary.'],
   ['It is warranted. The request is not unreasonable and is medically necessary.', 'necessary', 'The request is not unreasonable and is medically necessary.'],
   ['Criteria are met. The medical necessity of the request is established.', 'necessary', 'The medical necessity of the request is established.'],
+  // Any treatment named between "medical necessity for" and "has been established".
+  ['Sleep has improved. Medical necessity for the follow-up visit has been established.', 'necessary', 'Medical necessity for the follow-up visit has been established.'],
+  ['Mood scores fell. Medical necessity for the cognitive behavioral therapy, 6 sessions has been established.', 'necessary', 'Medical necessity for the cognitive behavioral therapy, 6 sessions has been established.'],
+  ['No gains are recorded. Medical necessity for the second lumbar epidural injection has not been established.', 'notNecessary', 'Medical necessity for the second lumbar epidural injection has not been established.'],
   // A hypothetical after the conclusion states no finding about the request as made.
   ['No lasting change. The request is not medically necessary. Should a flare occur, 1-2 visits may be medically necessary at that time.', 'notNecessary', 'The request is not medically necessary.'],
   ['The trial is medically necessary. A purchase would not be medically necessary unless the trial shows gains.', 'necessary', 'The trial is medically necessary.'],

@@ -12,7 +12,7 @@ import { collapseSpaces } from '../text/joined';
 const NOT_NECESSARY =
   /\b(?:not|non|cannot|neither)(?:[- ](?!(?:and|but|so|yet|therefore|however|although|while)\b)[a-z]+){0,4}?[- ]medically (?:necessary|reasonable|indicated|appropriate|warranted)|\bno medical necessity\b|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b|\b(?:is|are) (?:therefore |thus )?denied\b/i;
 const NECESSARY =
-  /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity(?: (?:of|for) (?:the|this) (?:[a-z]+ )?(?:request|treatment|service|item))? (?:has|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b|\b(?:is|are) (?:therefore |thus )?approved\b/i;
+  /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity(?: (?:of|for) [^.;]{1,120}?)? (?:has|have|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b|\b(?:is|are) (?:therefore |thus )?approved\b/i;
 
 export function findingOf(sentence: string): Finding | null {
   if (NOT_NECESSARY.test(sentence)) return 'notNecessary';
