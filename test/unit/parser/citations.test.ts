@@ -32,6 +32,10 @@ const CASES: Array<[string, [string, string | null, string | null]]> = [
   ['Non-MTUS Citation ODG Pain (Chronic), Opioids, criteria for use; Weaning of medications', ['ODG', 'Pain (Chronic)', 'Opioids, criteria for use']],
   ['Non-MTUS Citation the ODG Mental Illness and Stress, Cognitive therapy for depression', ['ODG', 'Mental Illness and Stress', 'Cognitive therapy for depression']],
   ['ODG Fitness for Duty, Functional capacity evaluation, Page 3', ['ODG', 'Fitness for Duty', 'Functional capacity evaluation']],
+  // "Chapter" after the name, a dash without spaces, and a numbered chapter elsewhere.
+  ['Non-MTUS Citation ODG Knee & Leg Chapter (Acute & Chronic), Walking aids', ['ODG', 'Knee & Leg', 'Walking aids']],
+  ['Non-MTUS Citation ODG Low Back-Lumbar & Thoracic, Discectomy', ['ODG', 'Low Back-Lumbar & Thoracic', 'Discectomy']],
+  ['Non-MTUS Citation ODG, Knee & Leg, Walking aids. Also ACOEM Chapter 13', ['ODG', '13', 'Walking aids']],
   // A word that only starts like a chapter name is not that chapter (the general reading applies).
   ['Non-MTUS Citation ODG Painful conditions, Topical analgesics', ['ODG', 'Painful', 'Topical analgesics']],
   // Numbered ACOEM chapters and labelled MTUS sections are read as before.

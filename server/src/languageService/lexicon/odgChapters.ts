@@ -42,16 +42,18 @@ const ODG_CHAPTER_NAMES = [
  * dash, so `Knee & Leg`, `Knee and Leg` and `Forearm, Wrist & Hand` all match.
  */
 function namePattern(name: string): string {
-  return name.split(/,? (?:& |and )?| - /).join(WORD_GAP);
+  // The dash first: otherwise the space before it splits and the dash becomes a word.
+  return name.split(/ - |,? (?:& |and )?/).join(WORD_GAP);
 }
 const WORD_GAP = '(?:\\s*,)?(?:\\s+(?:(?:&|and)\\s+)?|\\s*[-\u2013]\\s*)';
 
 /**
  * `ODG` or `Official Disability Guidelines (ODG)`, an optional comma and `the`, a chapter
- * name, its optional `(Acute & Chronic)` / `(Chronic)` tail and an optional `Chapter`.
+ * name, its optional `(Acute & Chronic)` / `(Chronic)` tail and an optional `Chapter` (which
+ * the tail may follow instead).
  * Group 1 is the chapter as written. Exported so the regex guard exercises it.
  */
 export const ODG_NAMED_CHAPTER = new RegExp(
-  `\\b(?:ODG|Official Disability Guidelines(?:\\s*\\(ODG\\))?)(?:\\s*,)?\\s+(?:the\\s+)?((?:${ODG_CHAPTER_NAMES.map(namePattern).join('|')})(?:\\s*\\((?:Acute\\s*(?:&|and)\\s*)?Chronic\\))?)(?![A-Za-z])(?:\\s+Chapter\\b)?`,
+  `\\b(?:ODG|Official Disability Guidelines(?:\\s*\\(ODG\\))?)(?:\\s*,)?\\s+(?:the\\s+)?((?:${ODG_CHAPTER_NAMES.map(namePattern).join('|')})(?:\\s*\\((?:Acute\\s*(?:&|and)\\s*)?Chronic\\))?)(?![A-Za-z])(?:\\s+Chapter\\b(?:\\s*\\((?:Acute\\s*(?:&|and)\\s*)?Chronic\\))?)?`,
   'i',
 );

@@ -88,9 +88,11 @@ export function makeCitation(raw: string, range: Citation['range'], spaceRuns = 
   const c: Citation = { kind, text, range };
   const pages = PAGES.exec(text);
   if (pages) c.pages = tidyPages(pages[1]);
-  // An ODG chapter known by name is read whole (`Knee & Leg`, `Forearm, Wrist, & Hand`).
-  const odgNamed = odg && !text.includes('Chapter ') ? ODG_NAMED_CHAPTER.exec(text) : null;
-  const chapter = odgNamed ?? chapterIn(text, odg);
+  // A numbered "Chapter 13" first; then an ODG chapter known by name, read whole (`Knee & Leg`,
+  // `Forearm, Wrist, & Hand`); then the general readings.
+  const numbered = text.includes('Chapter') ? CHAPTER.exec(text) : null;
+  const odgNamed = odg && !numbered ? ODG_NAMED_CHAPTER.exec(text) : null;
+  const chapter = numbered ?? odgNamed ?? unnumberedChapterIn(text, odg);
   if (chapter) c.chapter = chapter[1] ?? chapter[2];
   const section = SECTION.exec(text);
   if (section) c.section = section[1].trim();
@@ -132,12 +134,10 @@ const ACOEM_2017_TOPIC =
   /\bACOEM (?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints) \(20\d\d\), ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|$)/;
 
 /**
- * The chapter match, if any. The case-sensitive chapter patterns start with fixed words: a text
+ * The chapter match when no numbered "Chapter N" or listed ODG chapter is named. The case-sensitive chapter patterns start with fixed words: a text
  * without them is ruled out by an index search, cheaper than a failing regex scan.
  */
-function chapterIn(text: string, odg: boolean): RegExpExecArray | null {
-  const numbered = text.includes('Chapter') ? CHAPTER.exec(text) : null;
-  if (numbered) return numbered;
+function unnumberedChapterIn(text: string, odg: boolean): RegExpExecArray | null {
   if (odg) return ODG_CHAPTER.exec(text);
   return text.includes('ACOEM ') || text.includes('MTUS (') ? NAMED_CHAPTER.exec(text) : null;
 }
