@@ -142,6 +142,14 @@ test('quick fix: a label dropped while its text stayed goes back at the start of
   const once = applyFix(both, 'missing-guideline', { stays: true });
   assert.ok(once.includes(`Claims Administrator guideline: ${CA_TEXT}`));
   assert.equal(applyFix(once, 'missing-guideline'), VALID_LETTER);
+
+  // The MAXIMUS and rationale labels both dropped: the rationale's label still goes on its own
+  // paragraph, past the unlabelled MAXIMUS line; then the MAXIMUS fix restores the letter.
+  let mxRat = broken(`MAXIMUS guideline: ${MX_TEXT}`, MX_TEXT);
+  mxRat = broken(`Decision rationale: ${RAT_START}`, RAT_START, mxRat);
+  const ratFixed = applyFix(mxRat, 'missing-rationale');
+  assert.match(norco(ratFixed).rationale?.text ?? '', /^The guidelines call for documented pain relief/);
+  assert.equal(applyFix(ratFixed, 'missing-guideline'), VALID_LETTER);
 });
 
 test('fix all in file fixes every fixable problem at once', () => {

@@ -79,7 +79,9 @@ export function orphanLine(item: DisputedItem, source: GuidelineSource | 'ration
       if (i > end) return undefined;
       if (/[.!?]["')\]]?$/.test(paragraphEnd)) {
         const clean = lines[i].clean;
-        return /^[A-Z"]/.test(clean) && !GUIDELINE_TEXT.test(clean) ? i : undefined;
+        // A guideline line whose own label was dropped too: the rationale comes after it.
+        if (GUIDELINE_TEXT.test(clean)) continue;
+        return /^[A-Z"]/.test(clean) ? i : undefined;
       }
     }
   }
