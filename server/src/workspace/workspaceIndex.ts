@@ -76,6 +76,36 @@ export function oversizeSkip(path: string, size: number, maxSize: number): strin
   return size > maxSize ? `Skipping ${path}: ${formatBytes(size)} is over the workspace index's size limit of ${formatBytes(maxSize)}` : null;
 }
 
+/** How a letter file is read: on this thread through the index's file system, or by a worker. */
+export interface LetterFileIo {
+  fileSize(path: string): number | Promise<number>;
+  readFile(path: string): Uint8Array | Promise<Uint8Array>;
+  /** Without it, PDFs are skipped unread. */
+  extractPdf?: (bytes: Uint8Array) => Promise<{ text: string }>;
+}
+
+/**
+ * A letter file's text, or null with what to log (nothing for a .txt that is no letter): over
+ * the size limit (checked before any read), unreadable, or a PDF that cannot be extracted.
+ * Shared by the index and its worker threads.
+ */
+export async function readLetterFile(path: string, kind: LetterFileKind, io: LetterFileIo, maxSize: number): Promise<{ text: string | null; skipped?: string }> {
+  try {
+    const tooBig = oversizeSkip(path, await io.fileSize(path), maxSize);
+    if (tooBig) return { text: null, skipped: tooBig };
+    if (kind === 'pdf' && !io.extractPdf) return { text: null };
+    const bytes = await io.readFile(path);
+    if (kind !== 'pdf') return { text: decodeTextLetter(kind, bytes) };
+    try {
+      return { text: (await io.extractPdf!(bytes)).text };
+    } catch (e) {
+      return { text: null, skipped: `Skipping PDF ${path}: ${(e as Error).message}` };
+    }
+  } catch (e) {
+    return { text: null, skipped: `Cannot read ${path}: ${(e as Error).message}` };
+  }
+}
+
 /** A text letter file's bytes as text, or null when a .txt does not start like a letter. */
 export function decodeTextLetter(kind: LetterFileKind, bytes: Uint8Array): string | null {
   const text = new TextDecoder('utf-8').decode(bytes);
@@ -304,27 +334,9 @@ export class WorkspaceIndex {
   private async readLetterText(path: string): Promise<string | null | undefined> {
     const kind = letterFileKind(path);
     if (!kind) return undefined;
-    try {
-      const tooBig = oversizeSkip(path, await this.opts.fs.fileSize(path), this.opts.maxFileSize);
-      if (tooBig) {
-        this.opts.log?.(tooBig);
-        return null;
-      }
-      const bytes = await this.opts.fs.readFile(path);
-      if (kind === 'pdf') {
-        if (!this.opts.extractPdf) return null;
-        try {
-          return (await this.opts.extractPdf(bytes)).text;
-        } catch (e) {
-          this.opts.log?.(`Skipping PDF ${path}: ${(e as Error).message}`);
-          return null;
-        }
-      }
-      return decodeTextLetter(kind, bytes);
-    } catch (e) {
-      this.opts.log?.(`Cannot read ${path}: ${(e as Error).message}`);
-      return null;
-    }
+    const read = await readLetterFile(path, kind, { fileSize: (p) => this.opts.fs.fileSize(p), readFile: (p) => this.opts.fs.readFile(p), extractPdf: this.opts.extractPdf }, this.opts.maxFileSize);
+    if (read.skipped) this.opts.log?.(read.skipped);
+    return read.text;
   }
 
   /** Stores what `readLetterText` read (or drops the file when it read nothing); true when the index changed. */
