@@ -3,7 +3,8 @@
  * workspace index. Runs over IPC when started by the VS Code client, or over stdio
  * (`imr-language-server --stdio`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_SIZE, formatBytes } from './fileSize';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import {
@@ -260,6 +261,9 @@ connection.onRequest(
     const path = pathOf(params.uri);
     if (!path) throw new ResponseError(1, `Not a file URI: ${params.uri}`);
     try {
+      // The index's size limit holds here too: a huge file is refused before it is read.
+      const size = statSync(path).size;
+      if (size > DEFAULT_MAX_SIZE) throw new Error(`${formatBytes(size)} is over the size limit of ${formatBytes(DEFAULT_MAX_SIZE)}`);
       return await extractPdf(readFileSync(path));
     } catch (e) {
       throw new ResponseError(2, (e as Error).message);

@@ -4,7 +4,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,6 +71,21 @@ test('an open imr-pdf: document is indexed as its PDF file, not as a second lett
   await update;
   const letters = (await client.connection.sendRequest(WorkspaceLettersRequest)) as LetterSummary[];
   assert.deepEqual(letters.filter((l) => l.uri.endsWith('other.pdf')).map((l) => l.uri), [otherUri]);
+});
+
+test('imr/extractPdf refuses a file over the size limit before reading it', async () => {
+  // A sparse file: 60 MB by its size, nothing written, so nothing is read or held.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'imr-pdf-big-'));
+  try {
+    const big = join(elsewhere, 'huge.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, 60 * 1024 * 1024);
+    await assert.rejects(client.connection.sendRequest(ExtractPdfRequest, { uri: pathToFileURL(big).href }), /60\.0 MB is over the size limit of 50\.0 MB/);
+    const again = (await client.connection.sendRequest(ExtractPdfRequest, { uri: pdfUri })) as ExtractPdfResult;
+    assert.ok(again.text.length > 0, 'the server carries on');
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
 });
 
 test('imr/extractPdf on a scan is a clear error and the server carries on', async () => {
