@@ -115,6 +115,12 @@ const BRAND_SUFFIX = / (?:ER|XR|CR|Contin|#\d(?!\d)|[Ww]ith [Cc]odeine)/y;
 /** The first characters BRAND_SUFFIX can match after its space. */
 const SUFFIX_START = new Set([...'EXC#wW'].map((c) => c.charCodeAt(0)));
 
+/** Where a brand suffix after the word ending at `j` ends (`Tylenol| #3`, `MS| Contin`), or `j` when none follows. */
+function brandSuffixEnd(text: string, j: number): number {
+  BRAND_SUFFIX.lastIndex = j;
+  return BRAND_SUFFIX.test(text) ? BRAND_SUFFIX.lastIndex : j;
+}
+
 /**
  * Finds the first lexicon drug named in `text`, with the name as written. Looks the words
  * (plus a brand suffix) up in place: a regex match per word allocated a result for every
@@ -123,8 +129,7 @@ const SUFFIX_START = new Set([...'EXC#wW'].map((c) => c.charCodeAt(0)));
 export function findDrug(text: string): { entry: DrugEntry; name: string; isBrand: boolean } | undefined {
   let found: { entry: DrugEntry; name: string; isBrand: boolean } | undefined;
   scanWords(text, 0, text.length, (i, j) => {
-    BRAND_SUFFIX.lastIndex = j;
-    const k = BRAND_SUFFIX.test(text) ? BRAND_SUFFIX.lastIndex : j;
+    const k = brandSuffixEnd(text, j);
     // Two-word brands first, then the first word alone.
     const whole = k > j ? lookupDrugIn(text, i, k) : undefined;
     const entry = whole ?? lookupDrugIn(text, i, j);
@@ -170,13 +175,13 @@ export function drugWords(text: string): DrugWords {
     // first word's ("Tylenol" alone is acetaminophen): read it whole, as findDrug does for titles.
     // A cheap look at the next two characters spares most words the suffix test.
     if (j - i >= 2 && text.charCodeAt(j) === 32 && SUFFIX_START.has(text.charCodeAt(j + 1))) {
-      BRAND_SUFFIX.lastIndex = j;
-      const whole = BRAND_SUFFIX.test(text) ? lookupDrugIn(text, i, BRAND_SUFFIX.lastIndex) : undefined;
+      const k = brandSuffixEnd(text, j);
+      const whole = k > j ? lookupDrugIn(text, i, k) : undefined;
       if (whole) {
         found.at.push(i);
-        found.end.push(BRAND_SUFFIX.lastIndex);
+        found.end.push(k);
         found.entry.push(whole);
-        i = BRAND_SUFFIX.lastIndex;
+        i = k;
         continue;
       }
     }
