@@ -1,7 +1,9 @@
 /** Chapter, section and pages of one guideline citation, as makeCitation reads them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeCitation } from '../../../server/src/languageService/parser/citations';
+import { makeCitation, readCitations } from '../../../server/src/languageService/parser/citations';
+import { JoinedText } from '../../../server/src/languageService/text/joined';
+import { splitLines } from '../../../server/src/languageService/text/lines';
 
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const read = (text: string) => {
@@ -38,6 +40,8 @@ const CASES: Array<[string, [string, string | null, string | null]]> = [
   ['Non-MTUS Citation ODG, Knee & Leg, Walking aids. Also ACOEM Chapter 13', ['ODG', '13', 'Walking aids']],
   // A word that only starts like a chapter name is not that chapter (the general reading applies).
   ['Non-MTUS Citation ODG Painful conditions, Topical analgesics', ['ODG', 'Painful', 'Topical analgesics']],
+  // A clause after the topic is not part of it.
+  ['Official Disability Guidelines (ODG), Low Back, Facet joint diagnostic blocks, which is not part of the MTUS', ['ODG', 'Low Back', 'Facet joint diagnostic blocks']],
   // Numbered ACOEM chapters and labelled MTUS sections are read as before.
   ['MTUS ACOEM Knee Complaints, Chapter 13, Page(s): 331-333', ['ACOEM', '13', null]],
   ['MTUS Chronic Pain Medical Treatment 2009, Section(s): Topical Analgesics, Page(s): 111-113', ['MTUS', null, 'Topical Analgesics']],
@@ -48,3 +52,15 @@ for (const [text, expected] of CASES) {
     assert.deepEqual(read(text), expected);
   });
 }
+
+// Sources listed as sentences or semicolon entries after a lead-in (2013 notices, professional reviews).
+test('citations of a guideline sentence: the lead-in left out, one citation per source named', () => {
+  const text = 'The Expert Reviewer relied on the following guidelines: Official Disability Guidelines (ODG), Pain, Lab testing; UpToDate, Laboratory monitoring.';
+  const cites = readCitations(new JoinedText(splitLines(text)));
+  assert.deepEqual(cites.map((c) => [c.kind, c.text]), [['ODG', 'Official Disability Guidelines (ODG), Pain, Lab testing'], ['other', 'UpToDate, Laboratory monitoring']]);
+  // Each citation's range covers its own text.
+  for (const c of cites) assert.equal(text.slice(c.range.start.character, c.range.end.character), c.text);
+  // A semicolon before a topic, not a source, does not split.
+  const topics = readCitations(new JoinedText(splitLines('Decision based on Non-MTUS Citation ODG Knee & Leg, Continuous passive motion; Cryotherapy.')));
+  assert.equal(topics.length, 1);
+});

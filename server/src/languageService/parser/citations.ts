@@ -43,6 +43,12 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     while (end > a && isTrailing(text.charCodeAt(end - 1))) end--;
     let start = a;
     while (start < end && text.charCodeAt(start) === 32) start++;
+    // "The Expert Reviewer relied on the following guidelines: ODG, ...": the citation starts after the lead-in.
+    const colon = text.indexOf(':', start);
+    if (colon > start && colon < end && colon - start < 160) {
+      LEAD_IN.lastIndex = start;
+      if (LEAD_IN.test(text) && LEAD_IN.lastIndex <= end) start = LEAD_IN.lastIndex;
+    }
     if (end <= start) continue;
     const piece = text.slice(start, end);
     if (DID_NOT_CITE.test(piece) || !SOURCE.test(piece.length > 400 ? piece.slice(0, 400) : piece)) continue;
@@ -52,6 +58,8 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
 }
 
 const DID_NOT_CITE = /did not cite/i;
+/** A sentence that introduces the sources, up to its colon (sticky: read at a piece's start). */
+const LEAD_IN = /[^:;.]{0,120}?\b(?:relied (?:up)?on|based (?:his|her|its|their|the) (?:decision|determination) (?:up)?on|following (?:medical )?(?:treatment )?guidelines?)[^:;.]{0,40}:\s*/iy;
 
 /** What /[\s.;,]/ matches, by character code (a regex per character trimmed cost more than the trim). */
 function isTrailing(c: number): boolean {
@@ -120,18 +128,18 @@ const SECTION = /\bSection\(?s?\)?\s*:\s*([^;]{1,120}?)(?:[.;]|,? Pages?\b|$)/i;
 /**
  * The topic after an ODG chapter: `ODG Pain, Soma (Carisoprodol)`, `ODG, Knee & Leg Chapter,
  * Walking aids; ...`, `Official Disability Guidelines (ODG) Low Back, Preoperative testing, general`.
- * The chapter is the words up to the first comma; the topic runs to a semicolon, a full stop,
+ * The chapter is the words up to the first comma; the topic runs to a semicolon, a full stop, ", which",
  * a page citation, the end, or another source ("... and Other Medical Treatment Guidelines").
  * A topic that is a page or chapter citation is none.
  */
 const ODG_TOPIC =
-  /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?),? (?:the )?[A-Z][^,;.]{0,60}?, ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/;
+  /\b(?:ODG|Official Disability Guidelines(?: \(ODG\))?),? (?:the )?[A-Z][^,;.]{0,60}?, ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|, which\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/;
 /** `, <topic>` right after a chapter, ending as ODG_TOPIC's topic ends (sticky: read at one place). */
 const TOPIC_AFTER_CHAPTER =
-  /,\s+((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/y;
+  /,\s+((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|, which\b|\s+(?:and )?Other Medical Treatment Guidelines?\b|$)/y;
 /** The topic after a 2017 ACOEM chapter: `ACOEM Knee Disorders (2017), Meniscectomy`. */
 const ACOEM_2017_TOPIC =
-  /\bACOEM (?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints) \(20\d\d\), ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|$)/;
+  /\bACOEM (?:[A-Z][A-Za-z]+,? (?:and )?){1,4}(?:Disorders|Complaints) \(20\d\d\), ((?![Pp]ages?\b|Chapter\b)[^;]{0,119}?[^\s;,])(?:;|\.(?:\s|$)|,? [Pp]ages?\b|, which\b|$)/;
 
 /**
  * The chapter match when no numbered "Chapter N" or listed ODG chapter is named. The case-sensitive chapter patterns start with fixed words: a text
@@ -191,13 +199,17 @@ function splitNonMtus(text: string, cuts: Array<[number, number]>): Array<[numbe
 function splitSentences(text: string, cuts: Array<[number, number]>): void {
   for (let c = 0; c < cuts.length; c++) {
     const [a, b] = cuts[c];
-    // The stop needs ". " within the piece: most pieces have none and skip the slice and regex.
+    // The stop needs ". " or "; " within the piece: most pieces have neither and skip the slice and regex.
     const dot = text.indexOf('. ', a);
-    if (b - a > 5000 || dot < 0 || dot + 2 > b) continue;
+    const semi = text.indexOf('; ', a);
+    if (b - a > 5000 || ((dot < 0 || dot + 2 > b) && (semi < 0 || semi + 2 > b))) continue;
     const piece = text.slice(a, b);
-    const stop = /\. (?=(?:MTUS|ACOEM|ODG|Official Disability|Non-MTUS|UpToDate|American College|The (?:MTUS|ACOEM|ODG|Official))\b)/.exec(piece);
+    const stop = NEXT_SOURCE.exec(piece);
     if (!stop) continue;
     const at = a + stop.index + 1;
-    cuts.splice(c, 1, [a, at], [at + 1, b]);
+    cuts.splice(c, 1, [a, at], [at + stop[0].length - 1, b]);
   }
 }
+
+/** A sentence, or a semicolon-separated entry, that names a new source ("...; UpToDate, Tramadol"). */
+const NEXT_SOURCE = /[.;] (?=(?:MTUS|ACOEM|ODG|Official Disability|Non-MTUS|UpToDate|American College|The (?:MTUS|ACOEM|ODG|Official))\b)/;
