@@ -92,9 +92,16 @@ test('quick fix: unknown-outcome corrects to the nearest valid word', () => {
   assert.equal(nearestOutcome('Overtruned'), 'Overturned');
 });
 
-test('quick fix: missing-section inserts the heading before the next section', () => {
+test('quick fix: missing-section puts the heading back where it was, or before the next section', () => {
+  // The heading alone dropped: it goes back above the summary's own first line, and the letter is whole again.
   const after = applyFix(broken('CLINICAL CASE SUMMARY\n', ''), 'missing-section');
-  assert.ok(lineOf(after, 'CLINICAL CASE SUMMARY') < lineOf(after, 'IMR ISSUES'));
+  assert.deepEqual(analyzeText(after).diagnostics, [], 'no empty-section left behind');
+  assert.equal(after.replace(/\n{2,}/g, '\n\n'), VALID_LETTER, 'only blank lines differ');
+  // The whole summary gone: the heading goes before the next section.
+  const summary = VALID_LETTER.slice(VALID_LETTER.indexOf('CLINICAL CASE SUMMARY'), VALID_LETTER.indexOf('IMR ISSUES'));
+  const noSummary = applyFix(broken(summary, ''), 'missing-section', { stays: true });
+  const at = lineOf(noSummary, 'CLINICAL CASE SUMMARY');
+  assert.ok(at > lineOf(noSummary, 'MAXIMUS Federal Services sent') && at < lineOf(noSummary, 'IMR ISSUES'));
 });
 
 test('quick fix: missing-guideline and missing-rationale insert their labels', () => {

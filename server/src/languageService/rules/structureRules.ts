@@ -14,7 +14,7 @@ export const missingSection: Rule = {
   code: 'missing-section',
   defaultSeverity: 'error',
   description: 'A required section heading (HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES) is missing.',
-  check({ letter }) {
+  check({ letter, lines }) {
     const required = REQUIRED[letter.layout];
     if (!required) return [];
     const present = new Set(letter.sections.map((s) => s.kind));
@@ -28,13 +28,32 @@ export const missingSection: Rule = {
       problems.push({
         range: { start: at, end: next ? next.headingRange.end : { line: at.line, character: at.character } },
         message: `Missing section "${heading}".`,
-        // Where the heading belongs: before the next present section, or after the letter.
-        data: { section: kind, heading, insertLine: next ? next.headingRange.start.line : letter.range.end.line + 1 },
+        // Where the heading belongs: before the summary's own first line when the heading alone
+        // was dropped (its text then sits under the section before), else before the next
+        // present section, or after the letter.
+        data: { section: kind, heading, insertLine: (kind === 'caseSummary' && summaryStart(letter, lines, next?.headingRange.start.line)) || (next ? next.headingRange.start.line : letter.range.end.line + 1) },
       });
     }
     return problems;
   },
 };
+
+/** How a case summary opens: the reviewer's lead-in, or the worker described by age. */
+const SUMMARY_OPENING = /^(?:The expert reviewer developed the following clinical case summary|(?:The|This) (?:injured worker|IW|patient|applicant|claimant|employee|worker) (?:is )?(?:an? )?\d{1,3}[- ]year[- ]old)\b/i;
+
+/**
+ * The first line of a case summary left without its heading: a line that opens like one,
+ * after the letter's first section heading and before `before` (the next section). Undefined
+ * when there is none (0 is never a summary's line, so callers may test it as falsy).
+ */
+function summaryStart(letter: { sections: { headingRange: { end: { line: number } } }[] }, lines: readonly { clean: string }[], before: number | undefined): number | undefined {
+  const first = letter.sections[0];
+  if (!first || before === undefined) return undefined;
+  for (let i = first.headingRange.end.line + 1; i < before && i < lines.length; i++) {
+    if (SUMMARY_OPENING.test(lines[i].clean)) return i;
+  }
+  return undefined;
+}
 
 export const sectionOrder: Rule = {
   code: 'section-order',
