@@ -13,6 +13,8 @@ export interface ItemSummary {
   /** The item heading, for reveal. */
   headingRange: Range;
   titleRange: Range;
+  /** The PDF page of the item's heading, for a PDF letter read from disk. */
+  page?: number;
 }
 
 export interface LetterSummary {

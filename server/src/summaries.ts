@@ -7,8 +7,10 @@ import type { ParsedDocument } from './languageService/model';
 import type { LetterSummary } from './protocol';
 import { copyRange } from './languageService/text/lines';
 import { lastAtOrBefore } from './languageService/text/search';
+import { pageAt } from './pdf/pageMap';
 
-export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[]): LetterSummary[] {
+/** `pageOfLine` (a PDF letter's 1-based page of each line) gives each item the page of its heading. */
+export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[], pageOfLine?: readonly number[]): LetterSummary[] {
   const errorLines = errorStartLines(diagnostics);
   return parsed.letters.map((letter, index) => ({
     uri,
@@ -26,6 +28,7 @@ export function summarizeDocument(uri: string, parsed: ParsedDocument, diagnosti
         : null,
       headingRange: copyRange(item.headingRange),
       titleRange: copyRange(item.titleRange),
+      ...(pageOfLine?.length ? { page: pageAt(pageOfLine, item.headingRange.start.line) } : {}),
     })),
   }));
 }

@@ -157,11 +157,13 @@ test('csv: a header and one RFC 4180 row per disputed item', () => {
   const r = lint(['--format', 'csv', 'seeds', 'own/clean.imr'], seeds);
   assert.ok(r.stdout.endsWith('\r\n'));
   const rows = parseCsv(r.stdout);
-  assert.deepEqual(rows[0], ['file', 'case_number', 'letter', 'item', 'outcome', 'treatment', 'generic', 'category', 'guidelines', 'line']);
+  assert.deepEqual(rows[0], ['file', 'case_number', 'letter', 'item', 'outcome', 'treatment', 'generic', 'category', 'guidelines', 'line', 'page']);
   const body = rows.slice(1);
   const expectedSeedRows = Object.values(SEED_EXPECTATIONS).flat();
   assert.equal(body.length, expectedSeedRows.length + 2);
-  for (const row of body) assert.equal(row.length, 10);
+  for (const row of body) assert.equal(row.length, 11);
+  // Text letters have no PDF page.
+  for (const row of body) assert.equal(row[10], '');
   // Our letter comes first (own/ sorts before seeds/), its title holds a comma: quoted in the file, whole when read.
   assert.deepEqual(body[0].slice(0, 5), ['own/clean.imr', 'CM16-0213037', '1', 'Physical therapy, 8 sessions', 'Overturned']);
   assert.ok(r.stdout.includes('"Physical therapy, 8 sessions"'));

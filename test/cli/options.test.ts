@@ -86,5 +86,5 @@ test('an empty folder: valid empty outputs, exit 0', () => {
   assert.match(json.stderr, /no letters found/);
   const sarif = JSON.parse(lint(['--format', 'sarif', empty], dir).stdout);
   assert.deepEqual(sarif.runs[0].results, []);
-  assert.equal(lint(['--format', 'csv', empty], dir).stdout, 'file,case_number,letter,item,outcome,treatment,generic,category,guidelines,line\r\n');
+  assert.equal(lint(['--format', 'csv', empty], dir).stdout, 'file,case_number,letter,item,outcome,treatment,generic,category,guidelines,line,page\r\n');
 });

@@ -16,7 +16,7 @@ import { pidsWhere } from './harness/processes';
 import { writeLetterPdf } from '../helpers/pdfWriter';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { zipEntries } from './harness/zipEntries';
-import { launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
+import { escapeRegExp, launchBrowser, plain, STEP_TIMEOUT, Workbench } from './harness/workbench';
 import { ARTIFACTS } from './harness/paths';
 import { IMR_EXTENSION_SEED, lineOf, makeWorkspace, type Workspace } from './harness/workspace';
 
@@ -214,6 +214,8 @@ describe('the extension in a real VS Code (code-server + Chromium)', { timeout: 
     }
     // The broken letter is listed too, its outcome-less item flagged.
     await view.locator('.monaco-list-row', { hasText: /Flexeril 10mg #30\s*no outcome/ }).first().waitFor();
+    // The PDF letter's items name their page.
+    await view.locator('.monaco-list-row', { hasText: new RegExp(`${escapeRegExp(PDF_ITEMS[1])}\\s*(Upheld|Overturned) · p\\. \\d+`) }).first().waitFor();
     await wb.screenshot('5-decisions-view');
 
     // Norco is in letter 001, which is not open: clicking it opens the letter at the item's heading.

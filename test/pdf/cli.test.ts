@@ -65,6 +65,18 @@ test('imr-lint lints a folder of PDFs; JSON items carry their page', () => {
   }
 });
 
+test('imr-lint csv and sarif give the PDF page of each item and problem, as json does', () => {
+  const json = JSON.parse(cli('-f', 'json', 'letters').stdout) as Array<{ letters: Array<{ items: Array<{ title: string; page: number }> }> }>;
+  const pages = json.flatMap((f) => f.letters[0].items.map((it) => String(it.page)));
+  const csv = cli('-f', 'csv', 'letters').stdout.trim().split('\r\n');
+  assert.equal(csv[0].split(',').at(-1), 'page');
+  // The page is the last field of each row (titles here hold no comma or quote).
+  assert.deepEqual(csv.slice(1).map((row) => row.split(',').at(-1)), pages);
+  const sarif = JSON.parse(cli('-f', 'sarif', 'broken.pdf').stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: { pdfPage?: number } }> }> };
+  const rationale = sarif.runs[0].results.find((res) => res.ruleId === 'missing-rationale');
+  assert.ok(rationale?.properties?.pdfPage !== undefined && rationale.properties.pdfPage >= 1, JSON.stringify(rationale));
+});
+
 test('imr-lint text output names the PDF page of a diagnostic', () => {
   const r = cli('broken.pdf');
   assert.equal(r.code, 1, r.stdout + r.stderr);

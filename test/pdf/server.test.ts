@@ -57,6 +57,10 @@ test('the workspace index reads PDFs like text letters', async () => {
   assert.ok(fromPdf, JSON.stringify(letters.map((l) => l.uri)));
   assert.equal(fromPdf.caseNumber, 'CM17-0004128');
   assert.deepEqual(fromPdf.items.map((i) => [i.title, i.outcome]), FIXTURES[1].items);
+  // Each item names the PDF page of its heading (the letter runs over several pages of 18 lines).
+  const pages = fromPdf.items.map((i) => i.page ?? 0);
+  assert.ok(pages.every((p) => p >= 1) && pages[pages.length - 1] > pages[0], `pages ${pages.join(', ')}`);
+  assert.deepEqual([...pages].sort((a, b) => a - b), pages, 'in page order');
 });
 
 test('an open imr-pdf: document is indexed as its PDF file, not as a second letter', async () => {

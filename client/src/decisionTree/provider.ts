@@ -111,12 +111,14 @@ export class DecisionTreeProvider implements vscode.TreeDataProvider<DecisionNod
     const tree = new vscode.TreeItem(item.title || '(untitled item)', vscode.TreeItemCollapsibleState.None);
     tree.id = node.id;
     const outcome = key === 'missing' && item.outcomeText ? `unknown outcome "${item.outcomeText}"` : OUTCOME_LABEL[key];
-    tree.description = this.groupBy === 'letter' ? outcome : `${outcome} · ${letterLabel(letter)}`;
+    // A PDF letter's item names its page, as in the Outline.
+    const page = item.page !== undefined ? ` · p. ${item.page}` : '';
+    tree.description = (this.groupBy === 'letter' ? outcome : `${outcome} · ${letterLabel(letter)}`) + page;
     const [icon, color] = OUTCOME_ICON[key];
     tree.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     const t = item.treatment;
     const treatment = t ? [t.generic ?? t.name, t.drugClass, t.category].filter(Boolean).join(' · ') : 'treatment not recognised';
-    tree.tooltip = `${item.title}\n${outcome}\n${treatment}\n${letterLabel(letter)}, line ${item.headingRange.start.line + 1}`;
+    tree.tooltip = `${item.title}\n${outcome}\n${treatment}\n${letterLabel(letter)}, line ${item.headingRange.start.line + 1}${item.page !== undefined ? `, PDF page ${item.page}` : ''}`;
     tree.contextValue = 'imrItem';
     tree.command = { command: 'imr.revealItem', title: 'Reveal item', arguments: [letter.uri, item.headingRange] };
     return tree;

@@ -18,6 +18,6 @@ const io: LetterFileIo = { fileSize: (path) => statSync(path).size, readFile: (p
 serveBatches(async (path: string): Promise<IndexResult> => {
   const kind = letterFileKind(path);
   if (!kind) return { skipped: null };
-  const read = await readLetterFile(path, kind, io, maxFileSize);
-  return read.text === null ? { skipped: read.skipped ?? null } : analyseLetterFile(uriOf(path), read.text, rules);
+  const { read, skipped } = await readLetterFile(path, kind, io, maxFileSize);
+  return read === null ? { skipped: skipped ?? null } : analyseLetterFile(uriOf(path), read.text, rules, read.pageOfLine);
 });

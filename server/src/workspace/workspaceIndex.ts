@@ -30,7 +30,7 @@ export interface IndexedFile {
 export interface WorkspaceIndexOptions {
   fs: IndexFileSystem;
   /** Text of a PDF's bytes; throws (e.g. PdfExtractionError) when it cannot. Without it, PDFs are skipped. */
-  extractPdf?: (bytes: Uint8Array) => Promise<{ text: string }>;
+  extractPdf?: (bytes: Uint8Array) => Promise<LetterText>;
   log?: (message: string) => void;
   rules?: () => RuleSettings;
   /** Files indexed between two yields to the event loop. */
@@ -65,10 +65,10 @@ export interface ScanProgress {
 }
 
 /** The index entry of one letter file's text: per-letter summaries and workspace symbols. */
-export function analyseLetterFile(uri: string, text: string, rules: RuleSettings): { letters: LetterSummary[]; symbols: SymbolEntry[] } {
+export function analyseLetterFile(uri: string, text: string, rules: RuleSettings, pageOfLine?: readonly number[]): { letters: LetterSummary[]; symbols: SymbolEntry[] } {
   const lines = splitLines(text); // split once for the parse and the rules
   const parsed = parseDocument(text, lines);
-  return { letters: summarizeDocument(uri, parsed, computeDiagnostics(parsed, rules, lines)), symbols: symbolEntries(parsed) };
+  return { letters: summarizeDocument(uri, parsed, computeDiagnostics(parsed, rules, lines), pageOfLine), symbols: symbolEntries(parsed) };
 }
 
 /** Why a file of `size` bytes is left out of the index (a log line naming it), or null when it is not too big. */
@@ -76,12 +76,18 @@ export function oversizeSkip(path: string, size: number, maxSize: number): strin
   return size > maxSize ? `Skipping ${path}: ${formatBytes(size)} is over the workspace index's size limit of ${formatBytes(maxSize)}` : null;
 }
 
+/** A letter file's text, and for a PDF the 1-based page of each line (so items can say their page). */
+export interface LetterText {
+  text: string;
+  pageOfLine?: number[];
+}
+
 /** How a letter file is read: on this thread through the index's file system, or by a worker. */
 export interface LetterFileIo {
   fileSize(path: string): number | Promise<number>;
   readFile(path: string): Uint8Array | Promise<Uint8Array>;
   /** Without it, PDFs are skipped unread. */
-  extractPdf?: (bytes: Uint8Array) => Promise<{ text: string }>;
+  extractPdf?: (bytes: Uint8Array) => Promise<LetterText>;
 }
 
 /**
@@ -89,20 +95,24 @@ export interface LetterFileIo {
  * the size limit (checked before any read), unreadable, or a PDF that cannot be extracted.
  * Shared by the index and its worker threads.
  */
-export async function readLetterFile(path: string, kind: LetterFileKind, io: LetterFileIo, maxSize: number): Promise<{ text: string | null; skipped?: string }> {
+export async function readLetterFile(path: string, kind: LetterFileKind, io: LetterFileIo, maxSize: number): Promise<{ read: LetterText | null; skipped?: string }> {
   try {
     const tooBig = oversizeSkip(path, await io.fileSize(path), maxSize);
-    if (tooBig) return { text: null, skipped: tooBig };
-    if (kind === 'pdf' && !io.extractPdf) return { text: null };
+    if (tooBig) return { read: null, skipped: tooBig };
+    if (kind === 'pdf' && !io.extractPdf) return { read: null };
     const bytes = await io.readFile(path);
-    if (kind !== 'pdf') return { text: decodeTextLetter(kind, bytes) };
+    if (kind !== 'pdf') {
+      const text = decodeTextLetter(kind, bytes);
+      return { read: text === null ? null : { text } };
+    }
     try {
-      return { text: (await io.extractPdf!(bytes)).text };
+      const { text, pageOfLine } = await io.extractPdf!(bytes);
+      return { read: { text, pageOfLine } };
     } catch (e) {
-      return { text: null, skipped: `Skipping PDF ${path}: ${(e as Error).message}` };
+      return { read: null, skipped: `Skipping PDF ${path}: ${(e as Error).message}` };
     }
   } catch (e) {
-    return { text: null, skipped: `Cannot read ${path}: ${(e as Error).message}` };
+    return { read: null, skipped: `Cannot read ${path}: ${(e as Error).message}` };
   }
 }
 
@@ -331,20 +341,20 @@ export class WorkspaceIndex {
    * A letter file's text: `undefined` when the path is no letter file kind, `null` when it
    * cannot be read or is no letter (a .txt that does not start like one, a broken PDF).
    */
-  private async readLetterText(path: string): Promise<string | null | undefined> {
+  private async readLetterText(path: string): Promise<LetterText | null | undefined> {
     const kind = letterFileKind(path);
     if (!kind) return undefined;
-    const read = await readLetterFile(path, kind, { fileSize: (p) => this.opts.fs.fileSize(p), readFile: (p) => this.opts.fs.readFile(p), extractPdf: this.opts.extractPdf }, this.opts.maxFileSize);
-    if (read.skipped) this.opts.log?.(read.skipped);
-    return read.text;
+    const { read, skipped } = await readLetterFile(path, kind, { fileSize: (p) => this.opts.fs.fileSize(p), readFile: (p) => this.opts.fs.readFile(p), extractPdf: this.opts.extractPdf }, this.opts.maxFileSize);
+    if (skipped) this.opts.log?.(skipped);
+    return read;
   }
 
   /** Stores what `readLetterText` read (or drops the file when it read nothing); true when the index changed. */
-  private storeRead(path: string, text: string | null): boolean {
+  private storeRead(path: string, read: LetterText | null): boolean {
     const uri = uriOf(path);
     if (this.files.get(uri)?.open) return false; // opened in an editor while it was being read
-    if (text === null) return this.remove(uri);
-    return this.store(uri, text, false);
+    if (read === null) return this.remove(uri);
+    return this.store(uri, read.text, false, read.pageOfLine);
   }
 
   /** A file was deleted on disk. */
@@ -385,8 +395,8 @@ export class WorkspaceIndex {
     } else this.files.delete(uri);
   }
 
-  private store(uri: string, text: string, open: boolean): boolean {
-    return this.put({ uri, ...analyseLetterFile(uri, text, this.opts.rules?.() ?? {}), open });
+  private store(uri: string, text: string, open: boolean, pageOfLine?: readonly number[]): boolean {
+    return this.put({ uri, ...analyseLetterFile(uri, text, this.opts.rules?.() ?? {}, pageOfLine), open });
   }
 
   private record(uri: string, parsed: ParsedDocument, diagnostics: Diagnostic[], open: boolean): boolean {

@@ -1,13 +1,15 @@
 /**
  * For coders: one row per disputed item (RFC 4180: CRLF rows, fields quoted when they hold
  * a comma, quote or line break). `letter` is the letter's 1-based index in its file (bulk
- * exports hold several), `line` the 1-based line of the item's heading, `guidelines` the
- * cited sources of the item, de-duplicated, joined with "; ".
+ * exports hold several), `line` the 1-based line of the item's heading, `page` its PDF page
+ * (empty for a text letter), `guidelines` the cited sources of the item, de-duplicated,
+ * joined with "; ".
  */
 import type { DisputedItem } from '../../languageService';
 import type { Formatter } from './types';
+import { pageAt } from '../../pdf/pageMap';
 
-export const CSV_HEADER = ['file', 'case_number', 'letter', 'item', 'outcome', 'treatment', 'generic', 'category', 'guidelines', 'line'];
+export const CSV_HEADER = ['file', 'case_number', 'letter', 'item', 'outcome', 'treatment', 'generic', 'category', 'guidelines', 'line', 'page'];
 
 export const csvFormat: Formatter = {
   begin: () => csvRow(CSV_HEADER),
@@ -29,6 +31,7 @@ export const csvFormat: Formatter = {
           item.treatment?.category ?? '',
           guidelineSources(item),
           String(item.headingRange.start.line + 1),
+          String(pageAt(report.pageOfLine, item.headingRange.start.line) ?? ''),
         ]);
       }
     });

@@ -4,6 +4,7 @@
  * 1-based region (`endColumn` is the column after the last character, as SARIF says).
  * Files that could not be linted become `toolExecutionNotifications`.
  */
+import { pageAt } from '../../pdf/pageMap';
 import { relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -39,7 +40,7 @@ export const sarifFormat: Formatter = {
   separator: ',\n',
   file(report) {
     const uri = relativeUri(report.file);
-    return report.diagnostics.map((d) => JSON.stringify(resultJson(d, uri))).join(',\n');
+    return report.diagnostics.map((d) => JSON.stringify(resultJson(d, uri, pageAt(report.pageOfLine, d.range.start.line)))).join(',\n');
   },
   end(problems: SkippedFile[]) {
     const notifications = problems.map((p) => ({
@@ -52,7 +53,8 @@ export const sarifFormat: Formatter = {
   },
 };
 
-function resultJson(d: Diagnostic, uri: string) {
+/** `page`: the PDF page of the problem, kept in the result's property bag (SARIF has no page field). */
+function resultJson(d: Diagnostic, uri: string, page: number | undefined) {
   const code = String(d.code ?? '');
   const ruleIndex = RULES.findIndex((r) => r.code === code);
   return {
@@ -73,6 +75,7 @@ function resultJson(d: Diagnostic, uri: string) {
         },
       },
     ],
+    ...(page !== undefined ? { properties: { pdfPage: page } } : {}),
   };
 }
 
