@@ -769,6 +769,27 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual([items[0].treatment?.generic, items[0].treatment?.drugClass], ['meloxicam', 'NSAID']);
     },
   },
+  'running-header-fax-banner': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Retrospective request for Flurbiprofen 20%/Lidocaine 5% cream 180gm (DOS: 06/02/2015)', 'Upheld'],
+          ['Ultram 50mg #120', 'Overturned'],
+          ['Lumbar support brace', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      // A fax banner and the case number with its page number, at the top of a page, are page furniture.
+      for (const item of doc.letters[0].items) assert.ok(!/FAX|CM15/.test(item.rationale?.text ?? ''), item.title);
+      assert.ok(isPageFurniture('CM15-0141877 2'));
+      assert.ok(isPageFurniture('08/24/2015 15:42 FAX 9165550142 MAXIMUS FED SVCS @002/004'));
+      // A dated sentence is not a fax banner, and a case number in prose is not a header.
+      assert.ok(!isPageFurniture('08/24/2015 15:42 the injured worker called the office.'));
+      assert.ok(!isPageFurniture('CM15-0141877 2 items were reviewed'));
+    },
+  },
   'heading-trail-furniture': {
     letters: [
       {

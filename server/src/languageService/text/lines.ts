@@ -192,20 +192,24 @@ export function inLine(line: Line, from: number, to: number): Range {
 
 const PAGE_NUMBER = /^Page \d{1,4}(?: of \d{1,4})?/i;
 const FOOTER = /^Final Determination Letter for IMR Case Number\b/i;
-const CASE_ALONE = /^CM\d{2}-\d{4,7}(?:\s+Page \d{1,4}(?: of \d{1,4})?)?$/i;
+/** The case number alone, or with the page number after it ("CM15-0141877 2", "... Page 2 of 3"). */
+const CASE_ALONE = /^CM\d{2}-\d{4,7}(?:\s+(?:Page )?\d{1,4}(?: of \d{1,4})?)?$/i;
+/** A fax machine's banner: date and time first, FAX in it ("08/24/2015 15:42 FAX 9165550142 MAXIMUS @002/004"). */
+const FAX_DATE_TIME = /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s+\d{1,2}:\d{2}\b/;
+const FAX_WORD = /\bFAX\b/i;
 /** A running header: the case number under its label, then at most a name or a page number. */
 const RUNNING_HEADER = /^(?:IMR )?Case (?:Number|No\.?|#)\s*:?\s*CM\d{2}-\d{4,7}\b(?:\s+[A-Za-z ,.'-]{1,60}|\s+Page \d{1,4}(?: of \d{1,4})?)?$/i;
 
 /**
  * Page furniture a PDF repeats on every page ("Page 2 of 5", "Final Determination Letter for
- * IMR Case Number CM16-0213037", the case number alone, a lone page number, or a page number
- * and the footer on one row). It can fall between an item's heading and its guideline lines,
+ * IMR Case Number CM16-0213037", the case number alone or with its page number, a lone page
+ * number, a page number and the footer on one row, or a fax machine's banner). It can fall between an item's heading and its guideline lines,
  * or inside a wrapped heading, so block readers skip it like a blank line.
  */
 export function isPageFurniture(clean: string, c = clean.charCodeAt(0)): boolean {
   const n = clean.length;
   if (n === 0 || n > 120) return false;
-  if (c >= 48 && c <= 57) return n <= 3 && /^\d+$/.test(clean);
+  if (c >= 48 && c <= 57) return n <= 3 ? /^\d+$/.test(clean) : FAX_DATE_TIME.test(clean) && FAX_WORD.test(clean);
   if (c === 80 || c === 112) {
     const page = PAGE_NUMBER.exec(clean);
     if (!page) return false;
