@@ -30,6 +30,7 @@ const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
   ['The request is not considered to be medically necessary.', 'notNecessary', 'The request is not considered to be medically necessary.'],
   ['It is warranted. The request is not unreasonable and is medically necessary.', 'necessary', 'The request is not unreasonable and is medically necessary.'],
   ['Criteria are met. The medical necessity of the request is established.', 'necessary', 'The medical necessity of the request is established.'],
+  ['The kit duplicates the home program. The request is deemed medically unnecessary.', 'notNecessary', 'The request is deemed medically unnecessary.'],
   // Any treatment named between "medical necessity for" and "has been established".
   ['Sleep has improved. Medical necessity for the follow-up visit has been established.', 'necessary', 'Medical necessity for the follow-up visit has been established.'],
   ['Mood scores fell. Medical necessity for the cognitive behavioral therapy, 6 sessions has been established.', 'necessary', 'Medical necessity for the cognitive behavioral therapy, 6 sessions has been established.'],

@@ -10,7 +10,7 @@ import { collapseSpaces } from '../text/joined';
 // appear to be ...", "cannot be considered ...", "neither medically necessary nor ...". Punctuation and
 // a conjunction break the chain ("is not unreasonable and is medically necessary").
 const NOT_NECESSARY =
-  /\b(?:not|non|cannot|neither)(?:[- ](?!(?:and|but|so|yet|therefore|however|although|while)\b)[a-z]+){0,4}?[- ]medically (?:necessary|reasonable|indicated|appropriate|warranted)|\bno medical necessity\b|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b|\b(?:is|are) (?:therefore |thus )?denied\b/i;
+  /\bmedically unnecessary\b|\b(?:not|non|cannot|neither)(?:[- ](?!(?:and|but|so|yet|therefore|however|although|while)\b)[a-z]+){0,4}?[- ]medically (?:necessary|reasonable|indicated|appropriate|warranted)|\bno medical necessity\b|\bnot (?:been )?(?:clearly |adequately |sufficiently )?(?:established|supported|substantiated|demonstrated)\b|\bnon-?certified\b|\bmedical necessity (?:has|was|is) not\b|\bnot (?:recommended|indicated|warranted|appropriate)\b|\bnot certified\b|\b(?:is|are) (?:therefore |thus )?denied\b/i;
 const NECESSARY =
   /\bmedically (?:necessary|reasonable|indicated|appropriate)|\bmedical necessity(?: (?:of|for) [^.;]{1,120}?)? (?:has|have|was|is) (?:been )?(?:established|supported|demonstrated)|\b(?:is|are) (?:supported|indicated|warranted|recommended|appropriate)\b|\bcertified\b|\b(?:is|are) (?:therefore |thus )?approved\b/i;
 
@@ -32,7 +32,7 @@ function endsSentence(text: string, i: number): boolean {
 /** Sentences that report what someone else decided (UR, the claims administrator, an earlier review). */
 const ATTRIBUTED = /\b(?:utilization review|UR|claims administrator|previously (?:non-?certified|denied|modified|determined|found)|prior (?:UR|review|reviewer|determination|decision)|was (?:non-?certified|denied|modified)|had been (?:non-?certified|denied|modified))\b/i;
 /** Wording that states a medical-necessity finding ("is certified", "non-certified", "medically indicated" count too). */
-const NECESSITY_WORDS = /medical(?:ly)? necess|\bmedically (?:indicated|appropriate|reasonable)\b|\b(?:is|are|be) (?:non-?)?certified\b|\bnon-?certified\b/i;
+const NECESSITY_WORDS = /medical(?:ly)? (?:un)?necess|\bmedically (?:indicated|appropriate|reasonable)\b|\b(?:is|are|be) (?:non-?)?certified\b|\bnon-?certified\b/i;
 /**
  * A hypothetical states no finding about the request as made: "Should a flare occur, a short
  * course may be medically necessary", "A purchase would not be medically necessary unless ...".

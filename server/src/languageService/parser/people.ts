@@ -22,7 +22,7 @@ function splitList(s: string, splitOnAnd: boolean): string[] {
 const LICENSURE = /^State\(?s?\)? of Licensure\s*:\s*(.*)$/i;
 const SPECIALTY = /^Certifications?\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:\s*(.*)$/i;
 /** "is Board Certified in Occupational Medicine and is licensed to practice in California" */
-const BOARD = /\bBoard[- ]Certified (?:in )?(.+?)(?:,? (?:and )?(?:is |has )|,? with |\.|$)/i;
+const BOARD = /\bBoard[- ]Certified (?:in )?(.+?)(?:,? (?:and )?(?:is |has )|,? with |,? (?:and )?licensed\b|\.|$)/i;
 /** "Board Certified in Anesthesiology with a subspecialty in Pain Medicine": the subspecialty is a specialty too. */
 const SUBSPECIALTY = /\bsub-?specialty (?:certification |certificate )?in (.+?)(?:,? (?:and )?(?:is |has )|\.|;|$)/i;
 /** "... is licensed in California and Texas and is Board Certified in ...": the list stops at "and is". */
@@ -94,10 +94,10 @@ function subspecialtyNear(text: string, at: number): RegExpExecArray | null {
   return m;
 }
 
-const AGE = /\b(\d{1,3})[- ]?(?:years?|yr\.?)[- ]old,?\s+(?:(?:right|left)[- ]handed\s+|injured\s+|[A-Za-z]+\s+)?(male|female|man|woman|gentleman|lady)\b/i;
+const AGE = /\b(\d{1,3})[- ]?(?:(?:years?|yr\.?)[- ]old|y\/o|y\.o\.|yo),?\s+(?:(?:right|left)[- ]handed\s+|injured\s+|[A-Za-z]+\s+)?(male|female|man|woman|gentleman|lady)\b/i;
 /** "injury on", "injured his neck and right shoulder on", "was hurt on", "after a fall on", "date of injury:" ... then the date. */
 const DOI =
-  /\b(?:injur(?:y|ies|ed)\s+(?:on|of|dated)|(?:injured|hurt|twisted|strained) (?:his|her|their) [a-z]+(?: [a-z]+){0,4} on|(?:was|were) (?:hurt|injured) on|(?:a|the) (?:fall|collision|accident|motor vehicle accident) on|date of injury(?: of| was| is)?:?|DOI:?)\s+(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})/i;
+  /\b(?:injur(?:y|ies|ed)\s+(?:on|of|dated)|(?:injured|hurt|twisted|strained) (?:his|her|their) [a-z]+(?: [a-z]+){0,4} on|(?:was|were) (?:hurt|injured)(?: at work)? on|(?:hurt|injured) at work on|(?:a|the) (?:fall|slip and fall|trip and fall|collision|accident|motor vehicle accident) on|date of injury(?: of| was| is)?:?|DOI:?)\s+(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})/i;
 
 /** Reads the patient from the case summary: lines `from`..`to`, starting at `fromChar` on the first. */
 export function readPatient(lines: readonly Line[], from = 0, to = lines.length - 1, fromChar?: number): Patient {
