@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/languageService';
-import { VALID_LETTER, broken } from '../rules/letterFixture';
+import { broken } from '../rules/letterFixture';
 
 const SUMMARY = 'The injured worker is a 44 year old male who hurt his low back at work on 01/12/2011.';
 const INDEPENDENCE = 'MAXIMUS Federal Services sent the case file to an expert reviewer with no affiliation to the parties.';
