@@ -44,8 +44,10 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     let start = a;
     while (start < end && text.charCodeAt(start) === 32) start++;
     // "The Expert Reviewer relied on the following guidelines: ODG, ...": the citation starts after the lead-in.
-    const colon = text.indexOf(':', start);
-    if (colon > start && colon < end && colon - start < 160) {
+    // The colon is looked for in the piece's first 160 characters only: a search to the end
+    // of the text from every piece was quadratic on a line of thousands of citations.
+    const colon = colonWithin(text, start, Math.min(end, start + 160));
+    if (colon > start) {
       LEAD_IN.lastIndex = start;
       if (LEAD_IN.test(text) && LEAD_IN.lastIndex <= end) start = LEAD_IN.lastIndex;
     }
@@ -58,6 +60,12 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
 }
 
 const DID_NOT_CITE = /did not cite/i;
+
+/** The first colon in [from, to), or -1. */
+function colonWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 58) return i;
+  return -1;
+}
 /** A sentence that introduces the sources, up to its colon (sticky: read at a piece's start). */
 const LEAD_IN = /[^:;.]{0,120}?\b(?:relied (?:up)?on|based (?:his|her|its|their|the) (?:decision|determination) (?:up)?on|following (?:medical )?(?:treatment )?guidelines?)[^:;.]{0,40}:\s*/iy;
 
