@@ -46,8 +46,10 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     // "The Expert Reviewer relied on the following guidelines: ODG, ...": the citation starts after the lead-in.
     // The colon is looked for in the piece's first 160 characters only: a search to the end
     // of the text from every piece was quadratic on a line of thousands of citations.
+    // A lead-in's colon follows a word ("guidelines:", "upon:"); most colons in citations
+    // follow "Section(s)" or "Page(s)" and rule the pattern out without running it.
     const colon = colonWithin(text, start, Math.min(end, start + 160));
-    if (colon > start) {
+    if (colon > start && ((text.charCodeAt(colon - 1) | 32) >= 97 && (text.charCodeAt(colon - 1) | 32) <= 122)) {
       LEAD_IN.lastIndex = start;
       if (LEAD_IN.test(text) && LEAD_IN.lastIndex <= end) start = LEAD_IN.lastIndex;
     }
