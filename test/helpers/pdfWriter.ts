@@ -22,6 +22,11 @@ export interface PdfLayoutOptions {
   /** Running header / footer text per page (1-based page, page count). */
   pageHeader?: (page: number, pages: number) => string;
   pageFooter?: (page: number, pages: number) => string;
+  /** Where the page header's baseline sits, down from the top (default 40), and where the text starts (default 72). */
+  pageHeaderFromTop?: number;
+  topMargin?: number;
+  /** Degrees to tilt a line by (a heading set a little askew), drawn as one run. */
+  tilt?: (line: string) => number;
   /** Split each line into word-sized text runs (as many real PDF producers do). */
   wordRuns?: boolean;
   /** Draw every character as its own run, spaces included (as some producers and OCR layers do). */
@@ -85,8 +90,8 @@ export async function writeLetterPdf(text: string, options: PdfLayoutOptions = {
 
   pages.forEach((lines, index) => {
     const page = doc.addPage([PAGE_W, PAGE_H]);
-    let y = PAGE_H - MARGIN;
-    if (options.pageHeader) page.drawText(options.pageHeader(index + 1, pages.length), { x: MARGIN, y: PAGE_H - 40, size: 8, font });
+    let y = PAGE_H - (options.topMargin ?? MARGIN);
+    if (options.pageHeader) page.drawText(options.pageHeader(index + 1, pages.length), { x: MARGIN, y: PAGE_H - (options.pageHeaderFromTop ?? 40), size: 8, font });
     if (options.pageFooter) {
       const footer = options.pageFooter(index + 1, pages.length);
       page.drawText(footer, { x: (PAGE_W - font.widthOfTextAtSize(footer, 8)) / 2, y: 40, size: 8, font });
@@ -102,7 +107,9 @@ export async function writeLetterPdf(text: string, options: PdfLayoutOptions = {
         const x = centred ? (PAGE_W - f.widthOfTextAtSize(line, fontSize)) / 2 : MARGIN;
         // Justified: every line but a paragraph's last is stretched to the right margin.
         const stretch = options.justify && !centred && !last ? PAGE_W - 2 * MARGIN - f.widthOfTextAtSize(line, fontSize) : 0;
-        if (options.charRuns) drawChars(page, line, x, y, f, fontSize, stretch);
+        const tilt = options.tilt?.(line) ?? 0;
+        if (tilt) page.drawText(line, { x, y, size: fontSize, font: f, rotate: degrees(tilt) });
+        else if (options.charRuns) drawChars(page, line, x, y, f, fontSize, stretch);
         else drawRuns(page, line, x, y, f, fontSize, !!options.wordRuns || stretch > 0, stretch);
       }
       y -= leading;

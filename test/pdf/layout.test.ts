@@ -139,3 +139,28 @@ test("a fax machine's header and a Bates number footer go; letter lines in the m
   );
   assert.deepEqual(layoutPages(pages).lines, ['Text 1', '', 'Page(s): 61-66.', 'Text 2', '', 'Page(s): 62-66.']);
 });
+
+test('footers that name the page with its number, in the shapes word processors print, go', () => {
+  const footers: Array<(n: number) => string> = [
+    (n) => `${n} | Page`,
+    (n) => `Page: ${n} of 3`,
+    (n) => `Pg. ${n} of 3`,
+    (n) => `IMR Final Determination ${n}/3`,
+    (n) => `06/01/2015   ${n}`,
+  ];
+  for (const footer of footers) {
+    // Each page ends in the footer; the next page opens with an item heading it must not join.
+    const pages = [1, 2, 3].map((n) => page(run(`Soma ${n}0mg #60: Upheld`, 72, 100), run('The rationale ends here.', 72, 112), run(footer(n), 280, 760, 8)));
+    assert.deepEqual(layoutPages(pages).lines, ['Soma 10mg #60: Upheld', 'The rationale ends here.', 'Soma 20mg #60: Upheld', 'The rationale ends here.', 'Soma 30mg #60: Upheld', 'The rationale ends here.'], footer(1));
+  }
+});
+
+test('a running header without numbers, set apart above the text an inch down, goes; a repeated first line of the text stays', () => {
+  const header = 'Independent Medical Review - Final Determination Letter';
+  const pages = [1, 2, 3].map((n) => page(run(header, 72, 72), run(`Zanaflex ${n}mg #90: Upheld`, 72, 110), run('Decision rationale: not recommended.', 72, 122)));
+  assert.deepEqual(layoutPages(pages).lines, [1, 2, 3].flatMap((n) => [`Zanaflex ${n}mg #90: Upheld`, 'Decision rationale: not recommended.']));
+  // The same sentence opening two pages, in the run of the text (no wider gap below it): kept.
+  const sentence = 'The records show no change in pain or function since the last visit.';
+  const body = [1, 2].map((n) => page(run(sentence, 72, 72), run(`Line ${n} of the rationale.`, 72, 84), run('More text.', 72, 96)));
+  assert.deepEqual(layoutPages(body).lines, [sentence, 'Line 1 of the rationale.', 'More text.', sentence, 'Line 2 of the rationale.', 'More text.']);
+});

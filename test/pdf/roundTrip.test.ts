@@ -28,6 +28,15 @@ const LAYOUTS: Record<string, (f: (typeof FIXTURES)[number]) => PdfLayoutOptions
   'justified text drawn word by word': (f) => ({ header: f.header, justify: true, linesPerPage: 25 }),
   'diagonal watermark over every page': (f) => ({ header: f.header, linesPerPage: 30, watermark: 'COPY - NOT AN ORIGINAL' }),
   'every character its own run, spaces drawn, justified': (f) => ({ header: f.header, charRuns: true, justify: true, wrapLongLabels: true, centre: isCapsHeading }),
+  'item headings set 1 degree askew': (f) => ({ header: f.header, linesPerPage: 30, tilt: (line) => (/: (?:Upheld|Overturned)$/.test(line) ? 1 : 0) }),
+  'footers naming the page the way word processors do, a header without numbers an inch down': (f) => ({
+    header: f.header,
+    linesPerPage: 12,
+    pageHeader: (p) => (p > 1 ? 'Independent Medical Review - Final Determination Letter' : ''),
+    pageHeaderFromTop: 72,
+    topMargin: 110,
+    pageFooter: (p, n) => [`${p} | Page`, `Pg. ${p} of ${n}`, `IMR Final Determination ${p}/${n}`][p % 3],
+  }),
 };
 
 for (const fixture of FIXTURES) {

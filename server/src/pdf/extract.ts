@@ -80,7 +80,7 @@ interface Placed {
 }
 
 /** Text within this many degrees of the page's reading direction is upright (a diagonal watermark is not). */
-const UPRIGHT_DEGREES = 0.6;
+const UPRIGHT_DEGREES = 2;
 /** A page's text is taken as askew by up to this many degrees. */
 const MAX_SKEW = 10;
 

@@ -337,6 +337,20 @@ const CASE_LABEL = /\bcase (?:number|no)\b/i;
 const exactKey = (line: PageLine): string => lineText(line).replace(/\s+/g, ' ').trim();
 const digitsKey = (line: PageLine): string => exactKey(line).toLowerCase().replace(/\d+/g, '#');
 
+/**
+ * Numbered page furniture, numbers masked as `#`: a page named with its number ("Page 2",
+ * "1 | Page", "Page: 2 of 5", "Pg. 2"), "2/6" or "2 of 6" closing a line ("IMR Final
+ * Determination 2/6"), a date and a page number ("06/01/2015 2"), or a fax header.
+ */
+const NUMBERED_FURNITURE = /\b(?:page|pg)\.?\s*:?\s*#|#\s*\|?\s*(?:page|pg)\b|#\s*(?:of|\/)\s*#$|^#\/#\/# #$|\bfax\b/;
+/** Outcome words, and a heading's closing colon: never in a page's furniture. */
+const ITEM_TEXT = /\b(?:upheld|overturned|uphold|overturn)\b|:$/i;
+
+/** A line that may be a header or footer: short, and not the text of an item or a section heading. */
+function mayBeFurniture(text: string): boolean {
+  return text.length <= 80 && !LETTER_CONTENT.test(text) && !ITEM_TEXT.test(text);
+}
+
 /** A page number may also sit further in: as a page's first or last line within this fraction of the page height. */
 const PAGE_NUMBER_BAND = 0.2;
 /** Case numbers (`CM16-0213037`, `13-000004`) in a running header: not page numbers or years. */
@@ -374,13 +388,33 @@ function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): 
       }
     }
   });
+  // A page's first and last lines a little further in (within PAGE_NUMBER_BAND), by their
+  // text with numbers masked: a header or footer set inside the margin band's edge repeats there.
+  const edges = new Map<string, number>();
+  perPage.forEach((lines, p) => {
+    for (const i of new Set([0, lines.length - 1])) {
+      const where = lines[i] ? band(lines[i], pages[p], PAGE_NUMBER_BAND) : null;
+      if (where) edges.set(`${where}|${digitsKey(lines[i])}`, (edges.get(`${where}|${digitsKey(lines[i])}`) ?? 0) + 1);
+    }
+  });
   const caseNumbersSeen = new Set<string>();
   perPage.forEach((lines, p) => {
     perPage[p] = lines.filter((line, i) => {
       const text = exactKey(line);
       const caseNumbers = CASE_LABEL.test(text) ? (text.match(CASE_NUMBER) ?? []) : [];
       const outer = i === 0 || i === lines.length - 1 ? band(line, pages[p], PAGE_NUMBER_BAND) : null;
-      const keep = !(outer && PAGE_NUMBER.test(digitsKey(line))) && keepInMargin(line, text, band(line, pages[p], MARGIN_BAND), caseNumbers);
+      const loose = digitsKey(line);
+      if (outer && PAGE_NUMBER.test(loose)) return false;
+      // "IMR Final Determination 2/6", "1 | Page", "06/01/2015  2": the same line but for its
+      // numbers, at the same edge of two or more pages.
+      if (outer && caseNumbers.length === 0 && (edges.get(`${outer}|${loose}`) ?? 0) >= 2) {
+        if (NUMBERED_FURNITURE.test(loose) && mayBeFurniture(text)) return false;
+        // Without a number ("Independent Medical Review - Final Determination Letter"), only a
+        // line set apart from the page's text, as headers and footers are: a sentence of the
+        // letter may begin two pages word for word.
+        if (!loose.includes('#') && mayBeFurniture(text) && setApart(lines, i)) return false;
+      }
+      const keep = keepInMargin(line, text, band(line, pages[p], MARGIN_BAND), caseNumbers);
       if (keep) for (const n of caseNumbers) caseNumbersSeen.add(n);
       return keep;
     });
@@ -394,11 +428,19 @@ function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): 
     // A running case header on page 2 only (a first page with its own header) repeats nothing.
     if (caseNumbers.length > 0 && caseNumbers.every((n) => caseNumbersSeen.has(n))) return false;
     // Lines that differ from page to page only in their numbers: page and fax headers, and a
-    // footer of one word (a Bates number, `IMR000123`).
-    const numbered = /\b(?:page|pg)\s*#|\bfax\b/.test(loose) || (where === 'bottom' && !/\s/.test(text));
+    // footer of one word (a Bates number, `IMR000123`). Other lines that differ only in their
+    // numbers stay: they may be the letter's own ("Page(s): 61-66." at the top of two pages).
+    const numbered = NUMBERED_FURNITURE.test(loose) || (where === 'bottom' && !/\s/.test(text));
     const repeated = (exact.get(`${where}|${text}`) ?? 0) >= 2 || (numbered && (digits.get(`${where}|${loose}`) ?? 0) >= 2);
     return !repeated || caseNumbers.length > 0;
   }
+}
+
+/** True when a page's first or last line is further from its neighbour than twice the page's usual line spacing. */
+function setApart(lines: readonly PageLine[], i: number): boolean {
+  if (lines.length < 3) return false;
+  const gap = i === 0 ? lines[1].y - lines[0].lastY : lines[i].y - lines[i - 1].lastY;
+  return gap > 2 * typicalSpacing(lines);
 }
 
 /** The usual baseline-to-baseline distance on a page (lower quartile of the small gaps: most gaps are within paragraphs). */
