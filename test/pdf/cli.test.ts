@@ -32,6 +32,7 @@ before(async () => {
   writeFileSync(join(dir, 'broken.pdf'), await writeLetterPdf(broken, { header: FIXTURES[0].header, linesPerPage: 20 }));
   writeFileSync(join(dir, 'scan.pdf'), await writeLetterPdf('', { noText: true }));
   writeFileSync(join(dir, 'fake.pdf'), 'Case Number: CM16-0000001\n');
+  writeFileSync(join(dir, 'no-letter.pdf'), await writeLetterPdf('Minutes of the safety committee\nThe committee met on Tuesday and reviewed the ladder policy.'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -75,6 +76,16 @@ test('imr-lint csv and sarif give the PDF page of each item and problem, as json
   const sarif = JSON.parse(cli('-f', 'sarif', 'broken.pdf').stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: { pdfPage?: number } }> }> };
   const rationale = sarif.runs[0].results.find((res) => res.ruleId === 'missing-rationale');
   assert.ok(rationale?.properties?.pdfPage !== undefined && rationale.properties.pdfPage >= 1, JSON.stringify(rationale));
+});
+
+test('a PDF whose text holds no letter is linted with a warning saying so, not passed as clean', () => {
+  const r = cli('no-letter.pdf');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /no-letter\.pdf: warning: no IMR letter found in the text read from this PDF/);
+  const [file] = JSON.parse(cli('-f', 'json', 'no-letter.pdf').stdout) as Array<{ letters: unknown[]; problems?: Array<{ kind: string; severity: string }> }>;
+  assert.deepEqual([file.letters.length, file.problems], [0, [{ kind: 'pdf', severity: 'warning', message: 'no IMR letter found in the text read from this PDF (imr-lint --extract shows that text)' }]]);
+  // A letter read from a PDF gets no such warning.
+  assert.doesNotMatch(cli('letters/letter0.pdf').stderr, /no IMR letter/);
 });
 
 test('imr-lint text output names the PDF page of a diagnostic', () => {

@@ -17,6 +17,12 @@ export interface LintOptions {
   quiet: boolean;
 }
 
+const NO_LETTER_IN_PDF: FileProblem = {
+  kind: 'pdf',
+  severity: 'warning',
+  message: 'no IMR letter found in the text read from this PDF (imr-lint --extract shows that text)',
+};
+
 export async function lintFile(path: string, origin: Origin, options: LintOptions): Promise<FileOutcome> {
   const input = await readInput(path, origin, options);
   if (input.kind === 'notLetter') return { file: path, chunk: '', errors: 0, warnings: 0, problems: [], linted: false };
@@ -30,7 +36,10 @@ export async function lintFile(path: string, origin: Origin, options: LintOption
       const parsed = parseDocument(input.text, lines);
       const diagnostics = computeDiagnostics(parsed, options.rules, lines);
       const shown = options.quiet ? diagnostics.filter((d) => (d.severity ?? 1) === DiagnosticSeverity.Error) : diagnostics;
-      report = { file: path, parsed, diagnostics: shown, problems: input.problems, pageOfLine: input.pageOfLine };
+      // A PDF read without a letter in its text is said so: a letter laid out in a way the
+      // text rebuilding misses would otherwise pass as linted and clean.
+      const problems = input.pageOfLine && parsed.letters.length === 0 ? [...input.problems, NO_LETTER_IN_PDF] : input.problems;
+      report = { file: path, parsed, diagnostics: shown, problems, pageOfLine: input.pageOfLine };
     } catch (e) {
       // The core promises never to throw; if it does, say so for this file and go on.
       const problem: FileProblem = { kind: 'unreadable', severity: 'error', message: `internal error while linting: ${(e as Error)?.message ?? String(e)}` };
