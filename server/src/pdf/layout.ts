@@ -364,7 +364,8 @@ type Band = 'top' | 'bottom' | null;
  * page or a fax that repeats but for its numbers (`Page 2 of 4  CM16-0213037`, a fax
  * machine's header), or a one-word footer that does (a Bates number). A page number is also
  * dropped as a page's first or last line a little further in (a footer set high above a deep
- * bottom margin). Case numbers differ between letters of a bulk export, so those lines stay;
+ * bottom margin), and so is such an edge line repeated on two or more pages: numbered page
+ * furniture but for its numbers, or word for word when set apart from the text by a wider gap. Case numbers differ between letters of a bulk export, so those lines stay;
  * a running `Case Number: ...` header is kept once, where its case number first appears, and
  * dropped when the letter's own header table already gave it, repeated or not.
  */
@@ -394,7 +395,9 @@ function dropRunningHeaders(perPage: PageLine[][], pages: readonly PageText[]): 
   perPage.forEach((lines, p) => {
     for (const i of new Set([0, lines.length - 1])) {
       const where = lines[i] ? band(lines[i], pages[p], PAGE_NUMBER_BAND) : null;
-      if (where) edges.set(`${where}|${digitsKey(lines[i])}`, (edges.get(`${where}|${digitsKey(lines[i])}`) ?? 0) + 1);
+      if (!where) continue;
+      const key = `${where}|${digitsKey(lines[i])}`;
+      edges.set(key, (edges.get(key) ?? 0) + 1);
     }
   });
   const caseNumbersSeen = new Set<string>();
