@@ -769,6 +769,26 @@ const EXPECTED: Record<string, Expectation> = {
       assert.deepEqual([items[0].treatment?.generic, items[0].treatment?.drugClass], ['meloxicam', 'NSAID']);
     },
   },
+  'label-spellings': {
+    letters: [
+      {
+        layout: 'reference',
+        items: [
+          ['Tramadol 50mg #120', 'Upheld'],
+          ['Omeprazole 20mg #60', 'Overturned'],
+          ['Cervical pillow', 'Upheld'],
+        ],
+      },
+    ],
+    check(doc) {
+      // "Guideline(s):", "Claims Administrators", "MAXIMUS Federal Services", a bare "Rationale:" and "RATIONALE:".
+      for (const item of doc.letters[0].items) {
+        assert.deepEqual(item.guidelines.map((g) => g.source), ['claimsAdministrator', 'maximus'], item.title);
+        assert.match(item.guidelines[0].text, /^Decision based on/, item.title);
+        assert.ok(item.rationale?.conclusion?.finding, `${item.title} has its rationale and finding`);
+      }
+    },
+  },
   'running-header-fax-banner': {
     letters: [
       {

@@ -16,9 +16,10 @@ import { OUTCOME_TAIL, OUTCOME_ALONE, OTHER_TAIL, canonicalOutcome, withoutOutco
 
 type LineKind = 'ca' | 'maximus' | 'rationale' | 'intro' | 'outcome' | 'outcomeAlone' | 'text';
 
-const CA_LABEL = /^Claims Administrator(?:'s)? guidelines?\s*:/i;
-const MAXIMUS_LABEL = /^MAXIMUS guidelines?\s*:/i;
-const RATIONALE_LABEL = /^Decision rationale\s*:/i;
+/** The labels as templates and reviewers spell them: "Guideline(s):", "Claims Administrators", "MAXIMUS Federal Services", a bare "Rationale:". */
+const CA_LABEL = /^Claims Administrator(?:'s|s|s')? guidelines?(?:\(s\))?\s*:/i;
+const MAXIMUS_LABEL = /^MAXIMUS(?: Federal Services)? guidelines?(?:\(s\))?\s*:/i;
+const RATIONALE_LABEL = /^(?:Decision )?rationale\s*:/i;
 const INTRO = /^The Final Determination was based on decisions/i;
 /** The claims administrator's line written without its label, right under the heading. */
 const CA_UNLABELLED = /^The Claims Administrator did not cite any\b/i;
@@ -82,7 +83,7 @@ function endsSentence(line: string): boolean {
 export function classify(clean: string, c = clean.charCodeAt(0)): LineKind {
   if ((c === 67 || c === 99) && CA_LABEL.test(clean)) return 'ca';
   if ((c === 77 || c === 109) && MAXIMUS_LABEL.test(clean)) return 'maximus';
-  if ((c === 68 || c === 100) && RATIONALE_LABEL.test(clean)) return 'rationale';
+  if ((c === 68 || c === 100 || c === 82 || c === 114) && RATIONALE_LABEL.test(clean)) return 'rationale';
   if (c === 84 && INTRO.test(clean)) return 'intro';
   if (clean.length < MAX_HEADING_LINE) {
     const core = withoutOutcomeTrail(clean);
@@ -119,7 +120,7 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     if (isBlank(lines[i]) || isPageFurniture(clean, first)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
     if (seenRationale && isClosing(clean, first)) break;
-    if (!seenRationale && (first | 32) === 100 && RATIONALE_LABEL.test(clean)) seenRationale = true;
+    if (!seenRationale && ((first | 32) === 100 || (first | 32) === 114) && RATIONALE_LABEL.test(clean)) seenRationale = true;
     body.push(lines[i]);
   }
   const kinds = body.map((l) => classify(l.clean, l.first));
