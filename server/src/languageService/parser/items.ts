@@ -72,6 +72,12 @@ function endsSentence(line: string): boolean {
   const last = tail.charCodeAt(tail.length - 1);
   // ENDS_SENTENCE and ENDS_ABBREVIATION are anchored at the end but would be tried from every
   // start: their last characters decide most lines first. A stop, maybe then one closing mark:
+  // A sentence and then a citation in brackets: "... is not medically necessary. (MTUS, pages 78-80)".
+  if (last === 41) {
+    const open = tail.lastIndexOf('(');
+    const before = open >= 2 && tail.charCodeAt(open - 1) === 32 ? tail.charCodeAt(open - 2) : 0;
+    if (before === 46 || before === 33 || before === 63) return true;
+  }
   const stop = last === 34 || last === 39 || last === 41 || last === 93 ? tail.charCodeAt(tail.length - 2) : last;
   if (stop === 46 || stop === 33 || stop === 63 || stop === 59) return last !== 46 || !ENDS_ABBREVIATION.test(tail);
   // Else a finding, whose last word ends in y, d or e.
