@@ -31,6 +31,8 @@ const CASES: Array<[string, 'necessary' | 'notNecessary' | null, string]> = [
   ['It is warranted. The request is not unreasonable and is medically necessary.', 'necessary', 'The request is not unreasonable and is medically necessary.'],
   ['Criteria are met. The medical necessity of the request is established.', 'necessary', 'The medical necessity of the request is established.'],
   ['The kit duplicates the home program. The request is deemed medically unnecessary.', 'notNecessary', 'The request is deemed medically unnecessary.'],
+  // A numbered references list after the conclusion: its numbers are not sentences of their own.
+  ['No benefit is shown. The request for Oxycodone 15mg #120 is not medically necessary.\nReferences:\n1. MTUS Chronic Pain Medical Treatment Guidelines, Opioids, pages 74-96.\n2. Official Disability Guidelines, Pain (Chronic), Opioids, criteria for use.', 'notNecessary', 'The request for Oxycodone 15mg #120 is not medically necessary.'],
   // Any treatment named between "medical necessity for" and "has been established".
   ['Sleep has improved. Medical necessity for the follow-up visit has been established.', 'necessary', 'Medical necessity for the follow-up visit has been established.'],
   ['Mood scores fell. Medical necessity for the cognitive behavioral therapy, 6 sessions has been established.', 'necessary', 'Medical necessity for the cognitive behavioral therapy, 6 sessions has been established.'],

@@ -111,12 +111,20 @@ export function readConclusion(joined: JoinedText): Conclusion | null {
     const finding = sentenceFinding(text, from, end, false, joined.lineEndHyphens);
     if (finding) return conclusionAt(joined, from, end, finding);
     end = i + 1;
-    if (i < 0 || ++seen >= MAX_SENTENCES_BACK) break;
+    // A list number or a "References:" line is no sentence of the reviewer's: not counted.
+    if (i < 0 || (hasWords(text, from, i + 1, 3) && ++seen >= MAX_SENTENCES_BACK)) break;
   }
   if (!last) return null;
   // No medical-necessity wording: accept a plain finding in the last sentence when it speaks
   // of the request ("Therefore, the request is not supported."), never a guideline quote.
   return conclusionAt(joined, last.from, last.to, sentenceFinding(text, last.from, last.to, true, joined.lineEndHyphens));
+}
+
+/** True when text[from, to) holds at least `n` words (n - 1 spaces between them). */
+function hasWords(text: string, from: number, to: number, n: number): boolean {
+  let spaces = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32 && ++spaces >= n - 1) return true;
+  return false;
 }
 
 function conclusionAt(joined: JoinedText, from: number, to: number, finding: Finding | null): Conclusion {
