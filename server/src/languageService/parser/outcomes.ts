@@ -41,17 +41,19 @@ export function canonicalOutcome(word: string): Outcome | null {
 /**
  * What extraction leaves after a heading's outcome: page furniture from the same row
  * (`Upheld      Page 3 of 6`, the case number) or a footnote marker (`Overturned*`,
- * `Upheld 1`, `Upheld¹`). Anchored at the end and tested on a short tail only.
+ * `Upheld 1`, `Upheld¹`); or what a writer adds: a note in brackets (`Upheld (see below)`)
+ * or a stray `;` or `,`. Anchored at the end and tested on a short tail only.
  */
 const AFTER_OUTCOME =
-  /(?:\s(?:Page \d{1,4}(?: of \d{1,4})?|(?:Final Determination Letter for )?(?:IMR )?Case (?:Number|No\.?):? ?CM\d{2}-\d{4,7}|CM\d{2}-\d{4,7})|\s?(?:[*\u2020\u2021\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}|\d{1,2}))$/i;
+  /(?:\s(?:Page \d{1,4}(?: of \d{1,4})?|(?:Final Determination Letter for )?(?:IMR )?Case (?:Number|No\.?):? ?CM\d{2}-\d{4,7}|CM\d{2}-\d{4,7})|\s?(?:[*\u2020\u2021\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}|\d{1,2})|\s\([^()]{1,40}\)|[;,])$/i;
 const TRAIL_TAIL = 120;
 
 /** `text` without the furniture or footnote marker after its outcome; `text` itself when no outcome ends the rest. */
 export function withoutOutcomeTrail(text: string): string {
   const c = text.charCodeAt(text.length - 1);
-  // Only digits, `*` and non-ASCII marks can end such a trail: most lines return here.
-  if (!(c >= 48 && c <= 57) && c !== 42 && c < 128) return text;
+  // Only digits, `*`, non-ASCII marks, a closing bracket (`Upheld (see below)`) or a stray
+  // `;` or `,` can end such a trail: most lines return here.
+  if (!(c >= 48 && c <= 57) && c !== 42 && c !== 41 && c !== 59 && c !== 44 && c < 128) return text;
   const from = text.length > TRAIL_TAIL ? text.length - TRAIL_TAIL : 0;
   const m = AFTER_OUTCOME.exec(from > 0 ? text.slice(from) : text);
   if (!m) return text;
