@@ -49,7 +49,8 @@ export function readCitations(joined: JoinedText, from = 0, to = joined.text.len
     // A lead-in's colon follows a word ("guidelines:", "upon:"); most colons in citations
     // follow "Section(s)" or "Page(s)" and rule the pattern out without running it.
     const colon = colonWithin(text, start, Math.min(end, start + 160));
-    if (colon > start && ((text.charCodeAt(colon - 1) | 32) >= 97 && (text.charCodeAt(colon - 1) | 32) <= 122)) {
+    const beforeColon = colon > start ? text.charCodeAt(colon - 1) | 32 : 0;
+    if (beforeColon >= 97 && beforeColon <= 122) {
       LEAD_IN.lastIndex = start;
       if (LEAD_IN.test(text) && LEAD_IN.lastIndex <= end) start = LEAD_IN.lastIndex;
     }

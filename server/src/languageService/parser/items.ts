@@ -85,11 +85,17 @@ function endsSentence(line: string): boolean {
   return (lower === 121 || lower === 100 || lower === 101) && ENDS_SENTENCE.test(tail) && !ENDS_ABBREVIATION.test(tail);
 }
 
+/** A "Decision rationale:" or bare "Rationale:" label; its first letter (`c`) rules most lines out first. */
+function isRationaleLabel(clean: string, c: number): boolean {
+  const letter = c | 32;
+  return (letter === 100 || letter === 114) && RATIONALE_LABEL.test(clean);
+}
+
 /** `first`: the code of the line's first character (Line.first). */
 export function classify(clean: string, c = clean.charCodeAt(0)): LineKind {
   if ((c === 67 || c === 99) && CA_LABEL.test(clean)) return 'ca';
   if ((c === 77 || c === 109) && MAXIMUS_LABEL.test(clean)) return 'maximus';
-  if ((c === 68 || c === 100 || c === 82 || c === 114) && RATIONALE_LABEL.test(clean)) return 'rationale';
+  if (isRationaleLabel(clean, c)) return 'rationale';
   if (c === 84 && INTRO.test(clean)) return 'intro';
   if (clean.length < MAX_HEADING_LINE) {
     const core = withoutOutcomeTrail(clean);
@@ -126,7 +132,7 @@ export function readItems(lines: readonly Line[], from: number, to: number): Dis
     if (isBlank(lines[i]) || isPageFurniture(clean, first)) continue;
     // The letter's closing material ends the decisions once an item has its rationale.
     if (seenRationale && isClosing(clean, first)) break;
-    if (!seenRationale && ((first | 32) === 100 || (first | 32) === 114) && RATIONALE_LABEL.test(clean)) seenRationale = true;
+    if (!seenRationale && isRationaleLabel(clean, first)) seenRationale = true;
     body.push(lines[i]);
   }
   const kinds = body.map((l) => classify(l.clean, l.first));

@@ -1,8 +1,8 @@
 /** Rules about a letter's sections and items being there at all. */
 import type { Rule } from './types';
-import type { SectionKind } from '../model';
+import type { Letter, SectionKind } from '../model';
 import { CANONICAL_HEADINGS } from '../parser/headings';
-import { isBlank, rawSlice } from '../text/lines';
+import { isBlank, rawSlice, type Line } from '../text/lines';
 
 /** The sections each layout must have, in order. */
 const REQUIRED: Record<string, SectionKind[]> = {
@@ -31,7 +31,7 @@ export const missingSection: Rule = {
         // Where the heading belongs: before the summary's own first line when the heading alone
         // was dropped (its text then sits under the section before), else before the next
         // present section, or after the letter.
-        data: { section: kind, heading, insertLine: (kind === 'caseSummary' && summaryStart(letter, lines, next?.headingRange.start.line)) || (next ? next.headingRange.start.line : letter.range.end.line + 1) },
+        data: { section: kind, heading, insertLine: (kind === 'caseSummary' ? summaryStart(letter, lines, next?.headingRange.start.line) : undefined) ?? (next ? next.headingRange.start.line : letter.range.end.line + 1) },
       });
     }
     return problems;
@@ -44,9 +44,9 @@ const SUMMARY_OPENING = /^(?:The expert reviewer developed the following clinica
 /**
  * The first line of a case summary left without its heading: a line that opens like one,
  * after the letter's first section heading and before `before` (the next section). Undefined
- * when there is none (0 is never a summary's line, so callers may test it as falsy).
+ * when there is none.
  */
-function summaryStart(letter: { sections: { headingRange: { end: { line: number } } }[] }, lines: readonly { clean: string }[], before: number | undefined): number | undefined {
+function summaryStart(letter: Letter, lines: readonly Line[], before: number | undefined): number | undefined {
   const first = letter.sections[0];
   if (!first || before === undefined) return undefined;
   for (let i = first.headingRange.end.line + 1; i < before && i < lines.length; i++) {
